@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way: the `undoc` CLI -> UNDocParser (features) -> UNDocGrammar,
+// UNDocIngest -> UNDocModel. The grammars in Grammars/ are data, embedded at build time
+// by the EmbedGrammars plugin so that an installed binary works outside the repository.
+let package = Package(
+    name: "undoc",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "undoc", targets: ["undoc"]),
+        .library(name: "UNDocModel", targets: ["UNDocModel"]),
+        .library(name: "UNDocGrammar", targets: ["UNDocGrammar"]),
+        .library(name: "UNDocParser", targets: ["UNDocParser"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "UNDocModel"),
+        .executableTarget(name: "GrammarEmbedder"),
+        .plugin(
+            name: "EmbedGrammars",
+            capability: .buildTool(),
+            dependencies: ["GrammarEmbedder"]
+        ),
+        .target(name: "UNDocGrammar", plugins: ["EmbedGrammars"]),
+        .target(name: "UNDocIngest", dependencies: ["UNDocModel"]),
+        .target(name: "UNDocParser", dependencies: ["UNDocModel", "UNDocGrammar", "UNDocIngest"]),
+        .executableTarget(
+            name: "undoc",
+            dependencies: [
+                "UNDocParser",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "undoc-bench", dependencies: ["UNDocParser"]),
+        .target(name: "JSONSchemaValidation"),
+        .testTarget(name: "UNDocGrammarTests", dependencies: ["UNDocGrammar"]),
+        .testTarget(name: "UNDocParserTests", dependencies: ["UNDocParser"]),
+        .testTarget(name: "JSONSchemaValidationTests", dependencies: ["JSONSchemaValidation"]),
+        .testTarget(
+            name: "UNDocCorpusTests",
+            dependencies: ["UNDocParser", "JSONSchemaValidation"]
+        ),
+    ]
+)

@@ -1,0 +1,77 @@
+import Foundation
+import UNDocModel
+
+/// Reads an input file (or standard input) into a `SourceText`, refusing what is not a
+/// text document with an error a user can act on.
+public struct InputReader: Sendable {
+    /// Inputs larger than this are refused before they are read.
+    public var maxBytes: Int
+
+    public static let defaultMaxBytes = 256 * 1_048_576
+
+    public init(maxBytes: Int = InputReader.defaultMaxBytes) {
+        self.maxBytes = maxBytes
+    }
+
+    /// Reads `path`; "-" reads standard input.
+    public func read(path: String) throws(FileError) -> SourceText {
+        do {
+            let raw = try path == "-" ? readStandardInput() : readFile(path)
+            return try decode(raw, name: path == "-" ? "<stdin>" : path)
+        } catch {
+            throw FileError(file: path == "-" ? "<stdin>" : path, error: error)
+        }
+    }
+
+    /// Decodes bytes already in memory.
+    public func decode(_ raw: [UInt8], name: String) throws(InputError) -> SourceText {
+        if raw.isEmpty { throw .empty }
+        if raw.count > maxBytes { throw .tooLarge(bytes: raw.count, limit: maxBytes) }
+        let format = try FormatSniffer.sniff(raw)
+        let (bytes, diagnostics) = UTF8Decoder.decode(raw)
+        return SourceText(name: name, format: format, bytes: bytes, diagnostics: diagnostics)
+    }
+
+    private func readFile(_ path: String) throws(InputError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound }
+        if isDirectory.boolValue { throw .isDirectory }
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw .unreadable(InputReader.reason(error))
+        }
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular { throw .notRegularFile }
+        if let size = (attributes[.size] as? NSNumber)?.intValue {
+            if size > maxBytes { throw .tooLarge(bytes: size, limit: maxBytes) }
+            if size == 0 { throw .empty }
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable("permission denied") }
+        defer { try? handle.close() }
+        do {
+            // Read one byte past the limit so a file that grew after the size check is caught.
+            let data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+            if data.count > maxBytes { throw InputError.tooLarge(bytes: data.count, limit: maxBytes) }
+            return [UInt8](data)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw .unreadable(InputReader.reason(error))
+        }
+    }
+
+    private func readStandardInput() throws(InputError) -> [UInt8] {
+        var out: [UInt8] = []
+        while let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+            out.append(contentsOf: chunk)
+            if out.count > maxBytes { throw .tooLarge(bytes: out.count, limit: maxBytes) }
+        }
+        return out
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let text = (error as NSError).localizedDescription
+        return text.isEmpty ? String(describing: error) : text
+    }
+}

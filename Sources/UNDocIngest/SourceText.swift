@@ -1,0 +1,64 @@
+import UNDocModel
+
+/// A document's text as UTF-8 bytes, with the line index that turns byte offsets into
+/// spans. Every span in the model indexes into `bytes`.
+public struct SourceText: Sendable {
+    /// The name reported in messages and in `SourceInfo.file`.
+    public let name: String
+    /// The input format that produced the text.
+    public let format: String
+    public let bytes: [UInt8]
+    /// Offset of the first byte of each line.
+    public let lineStarts: [Int]
+    /// Problems met while decoding (invalid UTF-8, a byte-order mark, …).
+    public let diagnostics: [Diagnostic]
+
+    public init(name: String, format: String, bytes: [UInt8], diagnostics: [Diagnostic] = []) {
+        self.name = name
+        self.format = format
+        self.bytes = bytes
+        self.diagnostics = diagnostics
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == 0x0A {
+                starts.append(index + 1)
+            }
+        }
+        lineStarts = starts
+    }
+
+    /// Number of lines; a final line without a newline counts.
+    public var lineCount: Int {
+        if let last = lineStarts.last, last == bytes.count, lineStarts.count > 1 {
+            return lineStarts.count - 1
+        }
+        return lineStarts.count
+    }
+
+    /// The 1-based line holding byte `offset`.
+    public func line(at offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    /// The span of bytes `start..<end`.
+    public func span(_ start: Int, _ end: Int) -> SourceSpan {
+        let last = max(start, end - 1)
+        return SourceSpan(start: start, end: end, line: line(at: start), endLine: line(at: last))
+    }
+
+    /// The text of bytes `start..<end`.
+    public func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    public var info: SourceInfo {
+        SourceInfo(file: name, format: format, bytes: bytes.count, lines: lineCount)
+    }
+}

@@ -1,0 +1,26 @@
+/// A decision adopted by the body: "Decision 3/2", its title, the preamble that leads into
+/// its clauses, the lettered clauses, and any numbered paragraphs it carries (decision 3/4
+/// of the third Conference of the Parties carries the working group's recommendations 1-12).
+public struct Decision: Codable, Sendable, Hashable {
+    /// The decision number as cited: "3/2".
+    public var id: String
+    /// The element id: "dec-3/2".
+    public var element: String
+    public var title: String?
+    public var preamble: String?
+    public var clauses: [Clause]
+    public var paragraphs: [Paragraph]
+    public var span: SourceSpan
+    public var section: String?
+
+    public init(id: String, title: String?, span: SourceSpan, section: String?) {
+        self.id = id
+        element = ElementID.decision(id)
+        self.title = title
+        preamble = nil
+        clauses = []
+        paragraphs = []
+        self.span = span
+        self.section = section
+    }
+}

@@ -1,0 +1,21 @@
+/// A numbered paragraph: "17. At its 1st meeting, …". Lists printed inside it (lettered
+/// items, an agenda numbered 1-11) are its children, not paragraphs of the report.
+public struct Paragraph: Codable, Sendable, Hashable {
+    public var id: String
+    /// Number as printed.
+    public var number: String
+    public var text: String
+    public var span: SourceSpan
+    public var children: [Clause]
+    /// The section it sits in.
+    public var section: String?
+
+    public init(id: String, number: String, text: String, span: SourceSpan, section: String?) {
+        self.id = id
+        self.number = number
+        self.text = text
+        self.span = span
+        children = []
+        self.section = section
+    }
+}

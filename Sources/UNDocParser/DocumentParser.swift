@@ -1,0 +1,49 @@
+import UNDocIngest
+import UNDocModel
+
+/// Parses a UN document's text into the typed model: structure first (lines, headings,
+/// paragraphs, decisions, footnotes), then the references in every element.
+public struct DocumentParser: Sendable {
+    public let grammars: ParserGrammars
+
+    public init(grammars: ParserGrammars) {
+        self.grammars = grammars
+    }
+
+    /// Parses `source`. `symbol` is the document's own symbol when the caller knows it
+    /// (the text of many documents does not print it).
+    public func parse(_ source: SourceText, symbol: String? = nil) -> Document {
+        var lines = LineLexer.lines(of: source)
+        LineClassifier(grammars: grammars).classify(&lines, source: source)
+        let builder = StructureBuilder(source: source, lines: lines, grammars: grammars)
+        builder.build()
+        let output = builder.output()
+        var document = output.document
+        document.symbol = symbol
+        let body = document.metadata.body.flatMap { grammars.bodies.lookup($0) }
+            ?? document.symbol.flatMap { symbol in
+                grammars.bodies.bodies.filter { $0.documentPrefix.map { symbol.hasPrefix($0 + "/") } ?? false }
+                    .max { ($0.documentPrefix?.count ?? 0) < ($1.documentPrefix?.count ?? 0) }
+            }
+        if document.metadata.bodyPrefix == nil { document.metadata.bodyPrefix = body?.documentPrefix }
+        let context = ReferenceContext(documentSymbol: symbol, body: body, elementIDs: Self.elementIDs(document))
+        let recognizer = ReferenceRecognizer(grammars: grammars, source: source, context: context)
+        document.references = recognizer.references(in: output.elements)
+        return document
+    }
+
+    static func elementIDs(_ document: Document) -> Set<String> {
+        var ids = Set(document.textElements().map(\.id))
+        ids.formUnion(document.decisions.map(\.element))
+        ids.formUnion(document.recommendations.map(\.element))
+        ids.formUnion(document.annexes.map(\.id))
+        func sections(_ list: [Section]) {
+            for section in list {
+                ids.insert(section.id)
+                sections(section.children)
+            }
+        }
+        sections(document.sections)
+        return ids
+    }
+}

@@ -1,0 +1,70 @@
+import UNDocGrammar
+
+/// UN bodies, the names UN text uses for them, and the symbol prefixes of their
+/// documents and resolutions, read from Grammars/bodies.tsv.
+struct BodyDirectory: Sendable {
+    struct Body: Sendable, Hashable {
+        var name: String
+        var aliases: [String]
+        var documentPrefix: String?
+        var resolutionPrefix: String?
+        /// False for bodies outside the UN (the Council of the European Union).
+        var isUN: Bool
+    }
+
+    private(set) var bodies: [Body] = []
+
+    init(tsv: String, fileName: String) throws {
+        for (index, rawLine) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: " \r")
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: " ")
+            }
+            guard fields.count >= 3, !fields[0].isEmpty else {
+                throw GrammarError(fileName: fileName, line: index + 1, rule: nil,
+                                   message: "expected at least 3 tab-separated fields: name, aliases, document prefix")
+            }
+            let aliases = fields[1].split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+            bodies.append(Body(
+                name: fields[0], aliases: aliases,
+                documentPrefix: fields[2].isEmpty ? nil : fields[2],
+                resolutionPrefix: fields.count > 3 && !fields[3].isEmpty ? fields[3] : nil,
+                isUN: fields.count > 4 ? fields[4] != "external" : true))
+        }
+    }
+
+    /// The body a name denotes: its full name first, then a name that starts with it
+    /// ("Conference of the Parties to the United Nations Convention against Transnational
+    /// Organized Crime at its third session"), then an alias. `preferring` breaks ties
+    /// between aliases (the document's own body).
+    func lookup(_ text: String, preferring preferred: Body? = nil) -> Body? {
+        let name = text.trimmingCharacters(in: " ,.;")
+        if let exact = bodies.first(where: { $0.name.caseInsensitiveEquals(name) }) { return exact }
+        if let longest = bodies.filter({ name.lowercased().hasPrefix($0.name.lowercased()) })
+            .max(by: { $0.name.count < $1.name.count }) {
+            return longest
+        }
+        if let preferred, preferred.aliases.contains(where: { $0.caseInsensitiveEquals(name) }) { return preferred }
+        return bodies.first { $0.aliases.contains(where: { $0.caseInsensitiveEquals(name) }) }
+    }
+
+    /// The body whose document prefix is `prefix`.
+    func body(prefix: String) -> Body? {
+        bodies.first { $0.documentPrefix == prefix }
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        let members = Set(set.unicodeScalars)
+        while let first = scalars.first, members.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, members.contains(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    func caseInsensitiveEquals(_ other: some StringProtocol) -> Bool {
+        lowercased() == other.lowercased()
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import UNDocGrammar
+
+/// The compiled grammars and data the parser reads, loaded once and shared by every
+/// parse (they are immutable values).
+public struct ParserGrammars: Sendable {
+    let symbols: Grammar
+    let symbolGroup: Grammar.RuleID
+    let references: Grammar
+    let reference: Grammar.RuleID
+    let relation: Grammar.RuleID
+    let structure: Grammar
+    let line: Grammar.RuleID
+    let bodies: BodyDirectory
+    /// Where each grammar file came from: "built-in" or a path.
+    public let sources: [String: String]
+
+    /// The grammars built into undoc.
+    public static func builtIn() throws -> ParserGrammars {
+        try ParserGrammars(GrammarSet.builtIn.get())
+    }
+
+    /// The built-in grammars with any file in `directory` replacing its namesake.
+    public static func load(overrideDirectory directory: URL?) throws -> ParserGrammars {
+        guard let directory else { return try builtIn() }
+        return try ParserGrammars(GrammarSet.load(overrideDirectory: directory))
+    }
+
+    init(_ set: GrammarSet) throws {
+        symbols = try set.grammar("symbols")
+        references = try set.grammar("references")
+        structure = try set.grammar("structure")
+        symbolGroup = try Self.rule("symbolGroup", in: symbols)
+        reference = try Self.rule("reference", in: references)
+        relation = try Self.rule("relation", in: references)
+        line = try Self.rule("line", in: structure)
+        bodies = try BodyDirectory(tsv: set.dataFile("bodies.tsv") ?? "", fileName: "bodies.tsv")
+        sources = set.sources
+    }
+
+    private static func rule(_ name: String, in grammar: Grammar) throws -> Grammar.RuleID {
+        guard let id = grammar.ruleID(name) else {
+            throw GrammarError(fileName: grammar.fileName, line: 1, rule: name,
+                               message: "undoc needs a rule named '\(name)' in this grammar")
+        }
+        return id
+    }
+}

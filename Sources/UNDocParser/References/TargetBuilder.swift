@@ -1,0 +1,245 @@
+import UNDocGrammar
+import UNDocModel
+
+/// Turns one reference match into references with normalised targets.
+struct TargetBuilder {
+    let recognizer: ReferenceRecognizer
+    let root: Capture
+    let range: Range<Int>
+    let element: ElementText
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    private var context: ReferenceContext { recognizer.context }
+    private var bodies: BodyDirectory { recognizer.grammars.bodies }
+
+    private func text(_ capture: Capture?) -> String? {
+        capture.map { $0.text(in: bytes).trimmingCharacters(in: " ,") }
+    }
+
+    private func make(_ kind: ReferenceKind, _ target: ReferenceTarget, _ status: ReferenceStatus, note: String? = nil) -> Reference {
+        recognizer.make(kind, range, target, element, bytes, status: status, note: note)
+    }
+
+    /// An element of this document, if it exists.
+    private func local(_ id: String) -> String? {
+        context.elementIDs.contains(id) ? id : nil
+    }
+
+    private func label(_ body: BodyDirectory.Body?) -> String? {
+        body.map { $0.documentPrefix ?? $0.name }
+    }
+
+    // MARK: - Decisions
+
+    func decisions() -> [Reference] {
+        let owner = text(root.first("owner"))
+        let isForeign = root.first("foreign") != nil
+        var body: BodyDirectory.Body?
+        if let owner {
+            body = bodies.lookup(owner, preferring: context.body)
+        } else if !isForeign {
+            body = context.body
+        }
+        let isOwn = body != nil && body == context.body
+        return root.all("item").compactMap { item -> Reference? in
+            guard let number = text(item.first("number")) else { return nil }
+            var target = ReferenceTarget(key: "decision \(number)")
+            target.number = number
+            target.body = body?.name ?? owner
+            target.bodyPrefix = body?.documentPrefix
+            if let name = label(body) ?? owner { target.key += " (\(name))" }
+            if isForeign || body?.isUN == false {
+                return make(.decision, target, .external, note: "a decision of a body outside the United Nations")
+            }
+            if isOwn || (owner == nil && body == nil), let id = local(ElementID.decision(number)) {
+                target.element = id
+                return make(.decision, target, .resolved)
+            }
+            return make(.decision, target, .external)
+        }
+    }
+
+    // MARK: - Resolutions
+
+    func resolutions() -> [Reference] {
+        let organText = text(root.first("organ"))
+        var out: [Reference] = []
+        for item in root.all("item") {
+            guard let number = text(item.first("number")) else { continue }
+            var organ = organText.flatMap { bodies.lookup($0) }
+            var note: String?
+            if organ == nil {
+                organ = inferOrgan(number)
+                if organ != nil { note = "organ inferred from the form of the number" }
+            }
+            let symbol = organ?.resolutionPrefix.map { "\($0)/\(number)" }
+            let annexes = item.all("annex").map { $0.text(in: bytes) }
+            let parts: [String?] = annexes.isEmpty ? [nil] : annexes.map { $0.isEmpty ? "annex" : "annex \($0)" }
+            var date: String?
+            if let dateNode = item.first("date") {
+                let words = dateNode.text(in: bytes).split(separator: " ").map(String.init)
+                if words.count == 3 { date = DateText.iso(day: words[0], month: words[1], year: words[2]) }
+            }
+            for part in parts {
+                let base = symbol ?? "resolution \(number)"
+                var target = ReferenceTarget(key: part.map { "\(base), \($0)" } ?? base)
+                target.symbol = symbol
+                target.number = number
+                target.body = organ?.name ?? organText
+                target.bodyPrefix = organ?.documentPrefix
+                target.part = part
+                target.date = date
+                out.append(make(.resolution, target, .external, note: note))
+            }
+        }
+        return out
+    }
+
+    /// General Assembly resolutions are numbered session/number (55/25), those of the
+    /// Economic and Social Council year/number (2006/27), the Security Council's number (year).
+    private func inferOrgan(_ number: String) -> BodyDirectory.Body? {
+        if number.contains("(") { return bodies.lookup("Security Council") }
+        let first = number.split(separator: "/").first ?? ""
+        if first.count == 4 { return bodies.lookup("Economic and Social Council") }
+        if first.count <= 3 { return bodies.lookup("General Assembly") }
+        return nil
+    }
+
+    // MARK: - Recommendations
+
+    func recommendations() -> [Reference] {
+        let report = text(root.first("report"))?.lowercased()
+        let owner = text(root.first("owner"))
+        var body = context.body
+        if let owner {
+            let name = owner.replacingPrefix("this ", with: "").replacingPrefix("the ", with: "")
+            if !owner.lowercased().hasPrefix("this "), let named = bodies.lookup(name, preferring: context.body) {
+                body = named
+            }
+        }
+        return root.all("item").compactMap { item -> Reference? in
+            guard let number = text(item.first("number")) else { return nil }
+            let id = text(item.first("letter")).map { "\(number)(\($0))" } ?? number
+            var target = ReferenceTarget(key: "recommendation \(id)")
+            target.number = id
+            if let report, report != "present report" {
+                target.qualifier = [report, owner].compactMap { $0 }.joined(separator: " of ")
+                target.body = body?.name
+                target.bodyPrefix = body?.documentPrefix
+                target.key += " (\(report)\(label(body).map { ", \($0)" } ?? ""))"
+                return make(.recommendation, target, .external,
+                            note: "points into \(report == "previous report" ? "the previous report" : "another report"); undoc graph resolves it across a corpus")
+            }
+            if let local = local(ElementID.recommendation(id)) {
+                target.element = local
+                return make(.recommendation, target, .resolved)
+            }
+            return make(.recommendation, target, .unresolved, note: "no recommendation \(id) in this document")
+        }
+    }
+
+    // MARK: - Internal pointers
+
+    func paragraphs() -> [Reference] {
+        var out: [Reference] = []
+        for item in root.all("item") {
+            if let letter = text(item.first("letter")) {
+                let scope = element.decisionElement ?? element.parentID ?? element.id
+                let id = ElementID.child(of: scope, label: letter)
+                var target = ReferenceTarget(key: "paragraph (\(letter)) of \(scope)")
+                target.number = "(\(letter))"
+                if let local = local(id) {
+                    target.element = local
+                    out.append(make(.clause, target, .resolved))
+                } else {
+                    out.append(make(.clause, target, .unresolved, note: "no clause (\(letter)) in \(scope)"))
+                }
+                continue
+            }
+            guard let from = text(item.first("number")).flatMap(Int.init) else { continue }
+            let to = text(item.first("to")).flatMap(Int.init) ?? from
+            guard to >= from, to - from < 100 else { continue }
+            for number in from...to {
+                var target = ReferenceTarget(key: "paragraph \(number)")
+                target.number = String(number)
+                if let local = local(ElementID.paragraph(String(number))) {
+                    target.element = local
+                    out.append(make(.paragraph, target, .resolved))
+                } else {
+                    out.append(make(.paragraph, target, .unresolved, note: "no paragraph \(number) in this document"))
+                }
+            }
+        }
+        return out
+    }
+
+    func chapter() -> [Reference] {
+        guard let chapter = text(root.first("chapter")) else { return [] }
+        if let number = text(root.first("decision")) {
+            var target = ReferenceTarget(key: "decision \(number) (chap. \(chapter))")
+            target.number = number
+            target.part = "chapter \(chapter)"
+            target.body = context.body?.name
+            target.bodyPrefix = context.body?.documentPrefix
+            if let local = local(ElementID.decision(number)) {
+                target.element = local
+                return [make(.decision, target, .resolved)]
+            }
+            return [make(.decision, target, .unresolved, note: "no decision \(number) in this document")]
+        }
+        var target = ReferenceTarget(key: "chapter \(chapter)")
+        target.number = chapter
+        if let local = local(ElementID.section(chapter)) {
+            target.element = local
+            return [make(.chapter, target, .resolved)]
+        }
+        return [make(.chapter, target, .unresolved, note: "no chapter \(chapter) in this document")]
+    }
+
+    func annex() -> [Reference] {
+        guard let annex = text(root.first("annex")) else { return [] }
+        var target = ReferenceTarget(key: "annex \(annex)")
+        target.number = annex
+        if let local = local(ElementID.annex(annex)) {
+            target.element = local
+            return [make(.annex, target, .resolved)]
+        }
+        return [make(.annex, target, .unresolved, note: "no annex \(annex) in this document")]
+    }
+
+    // MARK: - Articles and treaties
+
+    func articles() -> [Reference] {
+        let instrument = text(root.first("instrument"))
+        let paragraph = text(root.first("paragraph"))
+        return root.all("item").compactMap { item -> Reference? in
+            guard let number = text(item.first("number")) else { return nil }
+            var key = "article \(number)"
+            if let paragraph {
+                let words = paragraph.lowercased().hasPrefix("paragraph") ? paragraph : "paragraph \(paragraph)"
+                key += ", \(words)"
+            }
+            if let instrument { key += " (\(instrument))" }
+            var target = ReferenceTarget(key: key)
+            target.number = number
+            target.part = paragraph.map { $0.lowercased().hasPrefix("paragraph") ? $0 : "paragraph \($0)" }
+            target.instrument = instrument
+            return make(.article, target, .external)
+        }
+    }
+
+    func treaty() -> [Reference] {
+        guard let volume = text(root.first("volume")), let number = text(root.first("number")) else { return [] }
+        var target = ReferenceTarget(key: "United Nations Treaty Series, vol. \(volume), No. \(number)")
+        target.volume = volume
+        target.number = number
+        target.instrument = "United Nations Treaty Series"
+        return [make(.treaty, target, .external)]
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        lowercased().hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+}

@@ -1,0 +1,109 @@
+import UNDocModel
+
+/// A text element while the document is being built: paragraphs, clauses, list items,
+/// footnote bodies and text blocks. Reference semantics let the builder keep pointers
+/// to "the element that a continuation line belongs to" while the tree grows.
+final class Block {
+    enum Kind {
+        /// A numbered paragraph (of the report, a decision or an annex).
+        case paragraph
+        /// A labelled item: (a), (i), or a numbered list item inside a paragraph.
+        case item
+        /// A decision's preamble.
+        case preamble
+        /// A recommendation under a numbered group heading (001's "6. Training" (c)).
+        case recommendation
+        case footnote
+        case text
+    }
+
+    let kind: Kind
+    var id: String
+    var label: String
+    var style: Clause.LabelStyle
+    var segments: [Range<Int>] = []
+    var children: [Block] = []
+    weak var parent: Block?
+    var section: String?
+    /// Set when the block is a recommendation (or a paragraph or item that is one).
+    var recommendationID: String?
+    var group: RecommendationGroup?
+    var decision: String?
+    /// Footnote notation, for footnote bodies.
+    var notation: Footnote.Notation = .htmlSuperscript
+    /// Filled in by the builder's text pass.
+    var clean = CleanText()
+
+    init(kind: Kind, id: String, label: String, style: Clause.LabelStyle = .number, section: String?) {
+        self.kind = kind
+        self.id = id
+        self.label = label
+        self.style = style
+        self.section = section
+    }
+
+    func add(_ child: Block) {
+        child.parent = self
+        children.append(child)
+    }
+
+    var lastItem: Block? { children.last { $0.kind == .item } }
+
+    /// The last letter-labelled child.
+    var lastLetter: Block? { children.last { $0.kind == .item && $0.style == .letter } }
+
+    var span: (start: Int, end: Int)? {
+        var start = Int.max
+        var end = 0
+        func visit(_ block: Block) {
+            for segment in block.segments {
+                start = min(start, segment.lowerBound)
+                end = max(end, segment.upperBound)
+            }
+            block.children.forEach(visit)
+        }
+        visit(self)
+        return start == Int.max ? nil : (start, end)
+    }
+
+    /// The last byte of text, to tell whether a sentence is finished.
+    func endsSentence(in bytes: [UInt8]) -> Bool {
+        guard let last = segments.last, last.upperBound > last.lowerBound else { return false }
+        var p = last.upperBound - 1
+        while p > last.lowerBound, bytes[p] == 0x2A || bytes[p] == 0x3E || bytes[p] == 0x20 {
+            // Skip trailing "**" or a closing tag's '>'; tags end in letters we then see.
+            if bytes[p] == 0x3E { while p > last.lowerBound, bytes[p] != 0x3C { p -= 1 } }
+            p -= 1
+        }
+        let b = bytes[p]
+        return b == 0x2E || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x29 && p > 0 && bytes[p - 1] == 0x2E
+    }
+
+    func endsWithColon(in bytes: [UInt8]) -> Bool {
+        guard let last = segments.last, last.upperBound > last.lowerBound else { return false }
+        var p = last.upperBound - 1
+        while p > last.lowerBound, bytes[p] == 0x20 || bytes[p] == 0x2A { p -= 1 }
+        return bytes[p] == 0x3A
+    }
+}
+
+/// A chapter, section or subsection while being built.
+final class SectionNode {
+    var section: Section
+    var children: [SectionNode] = []
+    weak var parent: SectionNode?
+    var unnumberedCount = 0
+    /// For a "Recommendations" subsection or a recommendation group.
+    var isRecommendations: Bool
+
+    init(_ section: Section, isRecommendations: Bool = false) {
+        self.section = section
+        self.isRecommendations = isRecommendations
+    }
+
+    func freeze() -> Section {
+        var out = section
+        out.children = children.map { $0.freeze() }
+        return out
+    }
+}

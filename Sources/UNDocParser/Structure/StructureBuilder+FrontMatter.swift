@@ -1,0 +1,117 @@
+import UNDocModel
+
+/// The masthead and title block: everything before the contents or the first numbered
+/// line becomes metadata, each value with its span.
+extension StructureBuilder {
+    /// Principal organs, printed alone on a masthead line.
+    static let organs: Set<String> = [
+        "General Assembly", "Security Council", "Economic and Social Council", "Trusteeship Council",
+        "International Court of Justice", "Secretariat",
+    ]
+
+    /// How the names of subsidiary bodies begin, for masthead lines not in bodies.tsv.
+    static let bodyOpenings = [
+        "Conference of the", "Working Group", "Commission on", "Committee", "Ad Hoc Committee", "Open-ended",
+        "Subsidiary Body", "Meeting of", "Executive Board", "Human Rights Council", "Preparatory Committee",
+        "Group of Experts", "Special Committee", "Board of", "Council of", "Intergovernmental",
+    ]
+
+    func frontMatter(_ line: Line) {
+        let lineSpan = span(line)
+        if frontMatterBlock == nil {
+            frontMatterBlock = Block(kind: .text, id: "metadata", label: "", section: nil)
+        }
+        switch line.kind {
+        case .distribution(let value):
+            record(\.distribution, value, "distribution", lineSpan)
+        case .originalLanguage(let value):
+            record(\.originalLanguage, value, "originalLanguage", lineSpan)
+        case .date(let iso):
+            if metadata.issueDate == nil, !iso.isEmpty {
+                record(\.issueDate, iso, "issueDate", lineSpan)
+                record(\.issueDateText, plainText(line), "issueDateText", lineSpan)
+            }
+        case .placeAndDates(let place, let dates, let start, let end):
+            record(\.place, place, "place", lineSpan)
+            record(\.dates, dates, "dates", lineSpan)
+            if let start { record(\.startDate, start, "startDate", lineSpan) }
+            if let end { record(\.endDate, end, "endDate", lineSpan) }
+        case .session:
+            record(\.session, plainText(line), "session", lineSpan)
+        case .agenda(let number, let title, let provisional):
+            metadata.agendaItem = AgendaItemRef(number: number, title: title, provisional: provisional)
+            metadata.evidence["agendaItem"] = lineSpan
+            agendaTitlePending = title == nil
+            frontMatterBlock?.segments.append(line.contentStart..<line.contentEnd)
+        case .unitedNations, .jobNumber, .blank, .rule:
+            break
+        case .contentsHeading:
+            mode = .contents
+        case .footnoteBody, .numbered, .roman, .letter, .decisionHeading, .annexHeading, .notesHeading, .labelled:
+            finishFrontMatter()
+            mode = .body
+            bodyLine(line)
+        case .contentsRow, .plain:
+            frontPlain(line)
+        }
+    }
+
+    private func frontPlain(_ line: Line) {
+        let value = plainText(line).trimmingCharacters(in: " ")
+        let lineSpan = span(line)
+        guard !value.isEmpty else { return }
+        frontMatterBlock?.segments.append(line.contentStart..<line.contentEnd)
+        if agendaTitlePending, var item = metadata.agendaItem {
+            item.title = value
+            metadata.agendaItem = item
+            metadata.evidence["agendaItem"] = metadata.evidence["agendaItem"].map { $0.union(lineSpan) } ?? lineSpan
+            agendaTitlePending = false
+            return
+        }
+        if metadata.organ == nil, Self.organs.contains(value) {
+            record(\.organ, value, "organ", lineSpan)
+            return
+        }
+        if metadata.body == nil, metadata.title == nil, frontTitle.isEmpty,
+           grammars.bodies.lookup(value) != nil || Self.bodyOpenings.contains(where: { value.hasPrefix($0) }) {
+            record(\.body, value, "body", lineSpan)
+            return
+        }
+        frontTitle.append(value)
+        metadata.evidence["title"] = metadata.evidence["title"].map { $0.union(lineSpan) } ?? lineSpan
+    }
+
+    private func record(_ field: WritableKeyPath<Metadata, String?>, _ value: String, _ key: String, _ span: SourceSpan) {
+        guard metadata[keyPath: field] == nil else { return }
+        metadata[keyPath: field] = value
+        metadata.evidence[key] = span
+    }
+
+    func finishFrontMatter() {
+        if metadata.title == nil, !frontTitle.isEmpty {
+            metadata.title = frontTitle.joined(separator: ": ")
+        }
+        if let body = metadata.body, let known = grammars.bodies.lookup(body) {
+            metadata.bodyPrefix = known.documentPrefix
+        }
+    }
+
+    func contentsLine(_ line: Line) {
+        switch line.kind {
+        case .contentsRow(let label, let title, let paragraphs, let page):
+            contents.append(ContentsEntry(label: label, title: title, paragraphs: paragraphs, page: page, span: span(line)))
+        case .annexHeading(nil, nil):
+            contents.append(ContentsEntry(label: nil, title: plainText(line), paragraphs: nil, page: nil, span: span(line)))
+        case .plain where lineContainsTab(line):
+            break  // a header row: "Chapter  Paragraphs  Page"
+        default:
+            finishFrontMatter()
+            mode = .body
+            bodyLine(line)
+        }
+    }
+
+    func lineContainsTab(_ line: Line) -> Bool {
+        bytes[line.contentStart..<line.contentEnd].contains(0x09)
+    }
+}

@@ -1,0 +1,130 @@
+import UNDocModel
+
+/// Turns the builder's blocks into the model, and gives the reference recogniser every
+/// element's clean text.
+extension StructureBuilder {
+    struct Output {
+        var document: Document
+        var elements: [ElementText]
+    }
+
+    func output() -> Output {
+        var document = Document(source: source.info)
+        document.metadata = metadata
+        document.contents = contents
+        document.diagnostics = source.diagnostics
+        var elements: [ElementText] = []
+        var markerSites: [(FootnoteMarker, String)] = []
+
+        func cleanText(_ block: Block, decision: String?) -> String {
+            block.clean = TextCleaner.clean(block.segments, in: source)
+            elements.append(ElementText(id: block.id, clean: block.clean, decisionElement: decision, parentID: block.parent?.id))
+            markerSites += block.clean.markers.map { ($0, block.id) }
+            return block.clean.string
+        }
+        func spanOf(_ block: Block, from start: Int? = nil) -> SourceSpan {
+            let range = block.span
+            return source.span(min(start ?? range?.start ?? 0, range?.start ?? start ?? 0), range?.end ?? start ?? 0)
+        }
+        func clause(_ block: Block, decision: String?) -> Clause {
+            var item = Clause(id: block.id, label: block.label, style: block.style,
+                              text: cleanText(block, decision: decision), span: spanOf(block))
+            item.children = block.children.map { clause($0, decision: decision) }
+            return item
+        }
+        func paragraph(_ block: Block, decision: String?) -> Paragraph {
+            var result = Paragraph(id: block.id, number: block.label, text: cleanText(block, decision: decision),
+                                   span: spanOf(block), section: block.section)
+            result.children = block.children.map { clause($0, decision: decision) }
+            return result
+        }
+
+        document.paragraphs = paragraphs.map { paragraph($0, decision: nil) }
+        for builder in decisions {
+            var decision = builder.decision
+            let element = decision.element
+            if !builder.preamble.segments.isEmpty {
+                decision.preamble = cleanText(builder.preamble, decision: element)
+            }
+            decision.clauses = builder.clauses.children.map { clause($0, decision: element) }
+            decision.paragraphs = builder.paragraphs.map { paragraph($0, decision: element) }
+            let end = [builder.preamble.span?.end, builder.clauses.span?.end, builder.paragraphs.last?.span?.end]
+                .compactMap { $0 }.max() ?? builder.headingStart
+            decision.span = source.span(builder.headingStart, max(end, builder.headingStart))
+            document.decisions.append(decision)
+            for block in builder.extraTexts where !texts.contains(where: { $0 === block }) { texts.append(block) }
+        }
+        document.recommendations = recommendationBlocks().map { block in
+            let own = block.clean.bytes.isEmpty && !block.segments.isEmpty ? cleanText(block, decision: nil) : block.clean.string
+            return Recommendation(id: block.recommendationID ?? block.label, text: own, group: block.group,
+                                  decision: block.decision, span: spanOf(block))
+        }
+        for builder in annexes {
+            var annex = builder.annex
+            annex.agenda = builder.agenda.children.map { clause($0, decision: nil) }
+            annex.paragraphs = builder.paragraphs.map { paragraph($0, decision: nil) }
+            document.annexes.append(annex)
+        }
+        document.texts = texts.map { TextBlock(id: $0.id, text: cleanText($0, decision: nil), span: spanOf($0), section: $0.section) }
+        if let front = frontMatterBlock, !front.segments.isEmpty {
+            _ = cleanText(front, decision: nil)
+            elements.removeLast()  // the masthead is metadata: its markers count, its words are not scanned
+        }
+        var notes = footnotes.map { block -> Footnote in
+            Footnote(id: block.id, marker: block.label, notation: block.notation,
+                     text: cleanText(block, decision: nil), span: spanOf(block))
+        }
+        linkFootnotes(&notes, markerSites, &document.diagnostics)
+        document.footnotes = notes
+        document.sections = chapters.map { $0.freeze() }
+        document.diagnostics += diagnostics
+        checkParagraphSequence(document, &document.diagnostics)
+        return Output(document: document, elements: elements)
+    }
+
+    /// Blocks that are recommendations, in document order: group items (001) and the
+    /// numbered recommendations a decision carries with their items (002).
+    private func recommendationBlocks() -> [Block] {
+        var out: [Block] = []
+        func visit(_ block: Block) {
+            if block.recommendationID != nil { out.append(block) }
+            block.children.forEach(visit)
+        }
+        var roots: [Block] = []
+        for builder in decisions { roots += builder.paragraphs }
+        roots.forEach(visit)
+        out += recommendationItems.filter { item in !out.contains { $0 === item } }
+        return out.sorted { ($0.segments.first?.lowerBound ?? 0) < ($1.segments.first?.lowerBound ?? 0) }
+    }
+
+    /// Links every marker to its note and every note to its markers; an orphan on either
+    /// side is a diagnostic.
+    private func linkFootnotes(_ notes: inout [Footnote], _ sites: [(FootnoteMarker, String)], _ diagnostics: inout [Diagnostic]) {
+        var index: [String: Int] = [:]
+        for (position, note) in notes.enumerated() where index[note.marker] == nil { index[note.marker] = position }
+        for (marker, element) in sites {
+            let span = source.span(marker.sourceStart, marker.sourceEnd)
+            if let position = index[marker.marker] {
+                notes[position].anchors.append(FootnoteAnchor(element: element, span: span))
+            } else if marker.notation != .star || notes.contains(where: { $0.notation == .star }) {
+                diagnostics.append(Diagnostic(.warning, code: "footnote.orphanMarker",
+                                              message: "footnote marker \(marker.marker) has no footnote text",
+                                              span: span, element: element))
+            }
+        }
+        for note in notes where note.anchors.isEmpty {
+            diagnostics.append(Diagnostic(.warning, code: "footnote.orphanBody",
+                                          message: "footnote \(note.marker) is never referred to in the text",
+                                          span: note.span, element: note.id))
+        }
+    }
+
+    private func checkParagraphSequence(_ document: Document, _ diagnostics: inout [Diagnostic]) {
+        var seen: Set<String> = []
+        for paragraph in document.paragraphs where !seen.insert(paragraph.id).inserted {
+            diagnostics.append(Diagnostic(.warning, code: "paragraph.duplicate",
+                                          message: "paragraph \(paragraph.number) appears twice",
+                                          span: paragraph.span, element: paragraph.id))
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import UNDocIngest
+import UNDocModel
+
+/// Builds the document tree from classified lines by UN numbering conventions.
+///
+/// Report paragraphs are numbered 1, 2, 3… without gaps, so a numbered line that does
+/// not continue that sequence is something else: an item of a list inside the current
+/// paragraph (the agenda in a paragraph), a recommendation under a decision, a group
+/// heading, or an annex item. Chapters (I, II…) and sections (A, B…) are told apart the
+/// same way, with the table of contents as a witness when the document has one.
+final class StructureBuilder {
+    enum Mode { case front, contents, body, notes, annex }
+
+    let source: SourceText
+    let lines: [Line]
+    let grammars: ParserGrammars
+    var bytes: [UInt8] { source.bytes }
+
+    var mode: Mode = .front
+    var diagnostics: [Diagnostic] = []
+    var metadata = Metadata()
+    var contents: [ContentsEntry] = []
+
+    // Sections.
+    var chapters: [SectionNode] = []
+    var topLevelUnnumbered = 0
+    var chapter: SectionNode?
+    var section: SectionNode?
+    var subsection: SectionNode?
+    var lastChapterValue = 0
+    var lastSectionValue = 0
+
+    // Elements.
+    var paragraphs: [Block] = []
+    var lastParagraphNumber = 0
+    var decisions: [DecisionBuilder] = []
+    var decision: DecisionBuilder?
+    var recommendationGroup: Block?
+    /// The section of the open recommendation group, and the recommendations read under groups.
+    var groupSection: SectionNode?
+    var recommendationItems: [Block] = []
+    /// The kind of the last line that was not blank, to tell a note after a rule.
+    var previousKind: LineKind?
+    var annexes: [AnnexBuilder] = []
+    var annex: AnnexBuilder?
+    var footnotes: [Block] = []
+    var texts: [Block] = []
+    var frontMatterBlock: Block?
+    /// Where a continuation line goes.
+    var current: Block?
+    var lastBodyElement: Block?
+    /// A title line is expected next for this decision or annex.
+    var awaitingTitle = false
+    var frontTitle: [String] = []
+    var agendaTitlePending = false
+
+    init(source: SourceText, lines: [Line], grammars: ParserGrammars) {
+        self.source = source
+        self.lines = lines
+        self.grammars = grammars
+    }
+
+    func build() {
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            switch line.kind {
+            case .blank, .jobNumber:
+                continue
+            case .rule:
+                // A rule ends the masthead block of a markdown rendering, or precedes
+                // page-bottom footnotes: neither changes where text continues.
+                previousKind = line.kind
+                continue
+            default:
+                break
+            }
+            switch mode {
+            case .front: frontMatter(line)
+            case .contents: contentsLine(line)
+            case .body, .notes, .annex: bodyLine(line)
+            }
+            previousKind = line.kind
+        }
+        closeDecision()
+        if mode == .front || mode == .contents { finishFrontMatter() }
+    }
+
+    // MARK: - Shared helpers
+
+    func text(_ start: Int, _ end: Int) -> String {
+        source.string(start, end)
+    }
+
+    /// The content of a line as readable text (tags and emphasis taken out).
+    func plainText(_ line: Line, from start: Int? = nil) -> String {
+        TextCleaner.clean([(start ?? line.contentStart)..<line.contentEnd], in: source).string
+    }
+
+    func span(_ line: Line) -> SourceSpan {
+        source.span(line.start, line.end)
+    }
+
+    func diagnose(_ severity: Diagnostic.Severity, _ code: String, _ message: String, line: Line? = nil, element: String? = nil) {
+        diagnostics.append(Diagnostic(severity, code: code, message: message, span: line.map(span), element: element))
+    }
+
+    /// The innermost open section.
+    var currentSection: SectionNode? { subsection ?? section ?? chapter }
+
+    var currentSectionID: String? { currentSection?.section.id }
+
+    func addToContent(_ id: String) {
+        if let annex, mode == .annex {
+            annex.annex.content.append(id)
+        } else {
+            currentSection?.section.content.append(id)
+        }
+    }
+}

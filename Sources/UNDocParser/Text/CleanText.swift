@@ -1,0 +1,71 @@
+import UNDocIngest
+import UNDocModel
+
+/// The readable text of an element, built from one or more source ranges with markup
+/// taken out (`<i>`, `<b>`, markdown emphasis) and footnote markers lifted out into
+/// `markers`. `sourceOffset(_:)` maps any offset in the clean text back to the source,
+/// so every fact found in clean text keeps its exact source span.
+struct CleanText {
+    /// UTF-8 bytes of the clean text.
+    var bytes: [UInt8] = []
+    /// Runs copied verbatim: clean offset, source offset, length. Sorted by clean offset.
+    private(set) var runs: [(clean: Int, source: Int, length: Int)] = []
+    /// Footnote markers found, with their source ranges.
+    var markers: [FootnoteMarker] = []
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The source offset of clean offset `offset` (an end offset maps to the end of its run).
+    func sourceOffset(_ offset: Int, isEnd: Bool = false) -> Int {
+        guard !runs.isEmpty else { return 0 }
+        var low = 0
+        var high = runs.count - 1
+        let probe = isEnd ? max(offset - 1, 0) : offset
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if runs[mid].clean <= probe { low = mid } else { high = mid - 1 }
+        }
+        let run = runs[low]
+        let delta = min(max(probe - run.clean, 0), max(run.length - (isEnd ? 1 : 0), 0))
+        return run.source + delta + (isEnd ? 1 : 0)
+    }
+
+    /// The source span of clean range `range`.
+    func sourceSpan(_ range: Range<Int>, in source: SourceText) -> SourceSpan {
+        let start = sourceOffset(range.lowerBound)
+        let end = max(start, sourceOffset(range.upperBound, isEnd: true))
+        return source.span(start, end)
+    }
+
+    mutating func append(_ byte: UInt8, source: Int) {
+        if let last = runs.last, last.clean + last.length == bytes.count, last.source + last.length == source {
+            runs[runs.count - 1].length += 1
+        } else {
+            runs.append((bytes.count, source, 1))
+        }
+        bytes.append(byte)
+    }
+
+    /// Appends a separator that stands for no source byte (joins segments).
+    mutating func appendSeparator() {
+        if let last = bytes.last, last != 0x20 { bytes.append(0x20) }
+    }
+
+    mutating func trimTrailingSpace() {
+        while let last = bytes.last, last == 0x20 || last == 0x09 {
+            bytes.removeLast()
+            if var run = runs.last, run.clean + run.length > bytes.count {
+                run.length = bytes.count - run.clean
+                if run.length <= 0 { runs.removeLast() } else { runs[runs.count - 1] = run }
+            }
+        }
+    }
+}
+
+/// A footnote marker in running text.
+struct FootnoteMarker: Hashable {
+    var marker: String
+    var notation: Footnote.Notation
+    var sourceStart: Int
+    var sourceEnd: Int
+}
