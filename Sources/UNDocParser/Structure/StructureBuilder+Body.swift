@@ -477,9 +477,11 @@ extension StructureBuilder {
         current = newText(line)
     }
 
-    /// Bold or heading-marked text that is still running text: a long sentence.
+    /// Bold or heading-marked text that is still running text: a long finished sentence.
+    /// (Headings can be long too: decision 3/3's title runs to 270 characters.)
     private func looksLikeRunningText(_ line: Line) -> Bool {
-        line.contentEnd - line.contentStart > 240
+        let last = bytes[line.contentEnd - 1]
+        return line.contentEnd - line.contentStart > 200 && (last == 0x2E || last == 0x3B)
     }
 
     /// Where an unnumbered line continues: UN report bodies number every paragraph, so

@@ -47,7 +47,10 @@ extension StructureBuilder {
             break
         case .contentsHeading:
             mode = .contents
-        case .footnoteBody, .numbered, .roman, .letter, .decisionHeading, .annexHeading, .notesHeading, .labelled:
+        case .footnoteBody(let marker, let notation, let textStart):
+            // Starred notes on the masthead ("Item 6 of the provisional agenda*").
+            footnoteBody(line, marker: marker, notation: notation, textStart: textStart)
+        case .numbered, .roman, .letter, .decisionHeading, .annexHeading, .notesHeading, .labelled:
             finishFrontMatter()
             mode = .body
             bodyLine(line)
@@ -104,6 +107,8 @@ extension StructureBuilder {
             contents.append(ContentsEntry(label: nil, title: plainText(line), paragraphs: nil, page: nil, span: span(line)))
         case .plain where lineContainsTab(line):
             break  // a header row: "Chapter  Paragraphs  Page"
+        case .footnoteBody(let marker, let notation, let textStart):
+            footnoteBody(line, marker: marker, notation: notation, textStart: textStart)
         default:
             finishFrontMatter()
             mode = .body
