@@ -8,11 +8,20 @@ import PackagePlugin
 @main
 struct EmbedGrammars: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
-        let folder = context.package.directoryURL.appendingPathComponent("Grammars", isDirectory: true)
-        let listing = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
-        let inputs = listing
-            .filter { ["peg", "tsv"].contains($0.pathExtension) }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        // Resolved first: Foundation on Linux lists a symlink to a folder as empty.
+        let folder = context.package.directoryURL
+            .appendingPathComponent("Grammars", isDirectory: true)
+            .resolvingSymlinksInPath()
+        let inputs: [URL]
+        do {
+            inputs = try FileManager.default
+                .contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+                .filter { ["peg", "tsv"].contains($0.pathExtension) }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        } catch {
+            Diagnostics.warning("EmbedGrammars: cannot list \(folder.path): no grammar is built in")
+            inputs = []
+        }
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedGrammars.swift")
         return [
             .buildCommand(

@@ -46,9 +46,10 @@ public struct Grammar: Sendable {
         program.ruleTypes[Int(rule.index)]
     }
 
-    /// The bytes a non-empty match of `rule` can start with (every byte if it can match empty).
+    /// The bytes a non-empty match of `rule` can start with: `scan` tries no other position.
+    /// (If the rule can match empty, see `canMatchEmpty`, it also succeeds elsewhere, emptily.)
     public func firstBytes(of rule: RuleID) -> ByteSet {
-        program.nodes[Int(program.ruleEntries[Int(rule.index)])].first
+        program.ruleStarts[Int(rule.index)]
     }
 
     /// Whether `rule` can succeed without consuming input.
@@ -94,26 +95,48 @@ public struct Grammar: Sendable {
         let upper = min(range.upperBound, bytes.count)
         guard lower < upper else { return [] }
         let entry = program.ruleEntries[Int(rule.index)]
-        let first = program.nodes[Int(entry)].first
-        // An empty boundary set makes every position a token start: one test in the loop.
-        let boundary = boundary ?? ByteSet()
-        return withMatcher(bytes, end: upper) { matcher in
-            var found: [Match] = []
-            var p = lower
-            while p < upper {
-                if first.contains(bytes[p]), p == lower || !boundary.contains(bytes[p &- 1]) {
-                    matcher.reset()
-                    let q = matcher.run(entry, p)
-                    if q > p, !matcher.aborted {
-                        found.append(Match(range: p ..< q, nodes: matcher.captureTree(infos: program.infos)))
-                        p = q
-                        continue
-                    }
-                }
-                p &+= 1
-            }
-            return found
+        let boundaryTable: [UInt8]
+        switch boundary {
+        case nil: boundaryTable = Self.noBoundaryTable
+        case ByteSet.wordCharacters: boundaryTable = Self.wordBoundaryTable
+        case let set?: boundaryTable = Self.table(set)
         }
+        return program.startTables.withUnsafeBufferPointer { startTables in
+            boundaryTable.withUnsafeBufferPointer { inWord in
+                let starts = UnsafeBufferPointer(rebasing: startTables[Int(rule.index) * 256 ..< Int(rule.index + 1) * 256])
+                return withMatcher(bytes, end: upper) { matcher in
+                    var found: [Match] = []
+                    var p = lower
+                    // 1 when the byte before p is inside a word (never at the range start).
+                    var afterWord: UInt8 = 0
+                    while p < upper {
+                        let b = Int(bytes[p])
+                        // Rarely true, so the branch predicts well: no call, no allocation otherwise.
+                        if starts[b] > afterWord {
+                            matcher.reset()
+                            let q = matcher.run(entry, p)
+                            if q > p, !matcher.aborted {
+                                found.append(Match(range: p ..< q, nodes: matcher.captureTree(infos: program.infos)))
+                                afterWord = inWord[Int(bytes[q &- 1])]
+                                p = q
+                                continue
+                            }
+                        }
+                        afterWord = inWord[b]
+                        p &+= 1
+                    }
+                    return found
+                }
+            }
+        }
+    }
+
+    private static let noBoundaryTable = [UInt8](repeating: 0, count: 256)
+    private static let wordBoundaryTable = table(.wordCharacters)
+
+    /// 256 bytes: 1 for the bytes in `set`.
+    private static func table(_ set: ByteSet) -> [UInt8] {
+        (0...255).map { set.contains(UInt8($0)) ? 1 : 0 }
     }
 
     /// Scans `bytes` (by default all of it); see `scan(_:in:range:boundary:)`.

@@ -52,6 +52,11 @@ struct CompiledGrammar: Sendable {
     /// A `call` node per rule: where `match` and `scan` start.
     var ruleEntries: [Int32] = []
     var ruleIndex: [String: Int] = [:]
+    /// Per rule, 256 bytes: 1 where a byte can start a non-empty match of the rule. `scan` reads it for every byte
+    /// of its range, and a table load beats testing the bits of a `ByteSet`.
+    var startTables: ContiguousArray<UInt8> = []
+    /// Per rule, the bytes a non-empty match can start with.
+    var ruleStarts: [ByteSet] = []
 }
 
 /// Turns parsed rules into a `CompiledGrammar`, then checks what needs the whole grammar:
@@ -123,7 +128,12 @@ struct GrammarCompiler {
         try throwEarliest()
         checkLeftRecursion(bodies: bodies)
         try throwEarliest()
-        computeFirstSets()
+        let consume = computeFirstSets()
+        for entry in program.ruleEntries {
+            let starts = consume[Int(entry)]
+            program.ruleStarts.append(starts)
+            program.startTables += (0...255).map { starts.contains(UInt8($0)) ? 1 : 0 }
+        }
         return program
     }
 
@@ -325,56 +335,68 @@ struct GrammarCompiler {
                 }
                 if nullable {
                     program.nodes[i].nullable = true
-                    program.nodes[i].first = .all
                     changed = true
                 }
             }
         }
     }
 
-    /// Least fixpoint of the first-byte sets of non-nullable nodes (nullable ones already have all).
-    private mutating func computeFirstSets() {
+    /// Least fixpoint of the bytes each node's non-empty matches can start with ("consuming
+    /// first sets", kept for nullable nodes too, so that `x? y` starts with x's or y's bytes).
+    /// Then `first` is that set, or every byte for a nullable node, which may succeed anywhere.
+    /// Returns the consuming sets: `scan` ignores empty matches, so they are its start bytes.
+    private mutating func computeFirstSets() -> [ByteSet] {
+        var consume = [ByteSet](repeating: ByteSet(), count: program.nodes.count)
         var changed = true
         while changed {
             changed = false
-            for i in evaluationOrder where !program.nodes[i].nullable {
+            for i in evaluationOrder {
                 let node = program.nodes[i]
-                var first: ByteSet
+                var set: ByteSet
                 switch node.op {
                 case .byteClass:
-                    continue
-                case .literal:
-                    first = ByteSet([program.pool[Int(node.a)]])
-                case .literalCI:
-                    let b = program.pool[Int(node.a)]
-                    first = ByteSet([b])
-                    if b >= 0x61, b <= 0x7A { first.insert(b - 0x20) }
+                    set = node.first
+                case .literal, .literalCI:
+                    set = ByteSet()
+                    if node.b > 0 {
+                        let b = program.pool[Int(node.a)]
+                        set.insert(b)
+                        if node.op == .literalCI, b >= 0x61, b <= 0x7A { set.insert(b - 0x20) }
+                    }
                 case .sequence:
-                    // Lookaheads narrow the set (`&e`) or say nothing (`!e`); the first
-                    // consuming child decides.
-                    first = .all
+                    // Children are tried at the start while the ones before matched empty; a
+                    // lookahead `&e` passed on the way narrows what can come after it.
+                    set = ByteSet()
+                    var mask = ByteSet.all
                     for k in children(of: node) {
                         let kid = program.nodes[Int(k)]
                         if kid.op == .and {
-                            first = first.intersection(program.nodes[Int(kid.a)].first)
+                            let inner = program.nodes[Int(kid.a)]
+                            if !inner.nullable { mask = mask.intersection(consume[Int(kid.a)]) }
                             continue
                         }
                         if kid.op == .not { continue }
-                        first = first.intersection(kid.first)
-                        break
+                        set = set.union(consume[Int(k)].intersection(mask))
+                        if !kid.nullable { break }
                     }
                 case .choice:
-                    first = ByteSet()
-                    for k in children(of: node) { first = first.union(program.nodes[Int(k)].first) }
-                default:
-                    first = program.nodes[Int(node.a)].first
+                    set = ByteSet()
+                    for k in children(of: node) { set = set.union(consume[Int(k)]) }
+                case .and, .not:
+                    set = ByteSet()
+                case .zeroOrMore, .oneOrMore, .optional, .capture, .call, .classStar, .classPlus:
+                    set = consume[Int(node.a)]
                 }
-                if first != node.first {
-                    program.nodes[i].first = first
+                if set != consume[i] {
+                    consume[i] = set
                     changed = true
                 }
             }
         }
+        for i in program.nodes.indices {
+            program.nodes[i].first = program.nodes[i].nullable ? .all : consume[i]
+        }
+        return consume
     }
 
     /// Rules called at the position where `node` starts, without following calls.

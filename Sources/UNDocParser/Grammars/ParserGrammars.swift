@@ -7,8 +7,8 @@ public struct ParserGrammars: Sendable {
     let symbols: Grammar
     let symbolGroup: Grammar.RuleID
     let references: Grammar
-    let reference: Grammar.RuleID
-    let relation: Grammar.RuleID
+    /// References and relation words, found in one pass.
+    let token: Grammar.RuleID
     let structure: Grammar
     let line: Grammar.RuleID
     let bodies: BodyDirectory
@@ -31,8 +31,7 @@ public struct ParserGrammars: Sendable {
         references = try set.grammar("references")
         structure = try set.grammar("structure")
         symbolGroup = try Self.rule("symbolGroup", in: symbols)
-        reference = try Self.rule("reference", in: references)
-        relation = try Self.rule("relation", in: references)
+        token = try Self.rule("token", in: references)
         line = try Self.rule("line", in: structure)
         bodies = try BodyDirectory(tsv: set.dataFile("bodies.tsv") ?? "", fileName: "bodies.tsv")
         sources = set.sources

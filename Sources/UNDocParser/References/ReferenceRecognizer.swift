@@ -27,11 +27,11 @@ struct ReferenceRecognizer {
 
     private func references(in element: ElementText, bytes: UnsafeBufferPointer<UInt8>) -> [Reference] {
         let all = 0..<bytes.count
-        let matches = grammars.references.scan(grammars.reference, in: bytes, range: all)
-        let relations = grammars.references.scan(grammars.relation, in: bytes, range: all)
+        let tokens = grammars.references.scan(grammars.token, in: bytes, range: all)
+        let relations = tokens.filter { $0.root?.type == "Relation" }
         var found: [(range: Range<Int>, reference: Reference)] = []
-        for match in matches {
-            guard let root = match.root else { continue }
+        for match in tokens {
+            guard let root = match.root, root.type != "Relation" else { continue }
             for reference in build(root, match: match, element: element, bytes: bytes) {
                 found.append((match.range, reference))
             }

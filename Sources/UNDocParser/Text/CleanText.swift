@@ -46,6 +46,17 @@ struct CleanText {
         bytes.append(byte)
     }
 
+    /// Appends source bytes `range` verbatim, as one run.
+    mutating func append(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        if let last = runs.last, last.clean + last.length == bytes.count, last.source + last.length == range.lowerBound {
+            runs[runs.count - 1].length += range.count
+        } else {
+            runs.append((bytes.count, range.lowerBound, range.count))
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+    }
+
     /// Appends a separator that stands for no source byte (joins segments).
     mutating func appendSeparator() {
         if let last = bytes.last, last != 0x20 { bytes.append(0x20) }

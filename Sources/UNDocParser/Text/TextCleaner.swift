@@ -94,8 +94,15 @@ enum TextCleaner {
                 i = j
                 continue
             }
-            emit(b, at: i)
-            i += 1
+            // Ordinary bytes go over as one run.
+            var j = i + 1
+            while j < end, isOrdinary(bytes[j]) { j += 1 }
+            if pendingSpace {
+                if !out.bytes.isEmpty, out.bytes.last != 0x20 { out.appendSeparator() }
+                pendingSpace = false
+            }
+            out.append(bytes, i..<j)
+            i = j
         }
     }
 
@@ -161,6 +168,11 @@ enum TextCleaner {
     }
 
     private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    /// Bytes that never start markup, a marker or white space.
+    private static func isOrdinary(_ b: UInt8) -> Bool {
+        b > 0x20 && b != 0x3C && b != 0x2A && b != 0xC2 && b != 0xE2
+    }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
     private static func isSpaceOrOpen(_ b: UInt8) -> Bool { isSpace(b) || b == 0x28 || b == 0x5B || b == 0x22 }

@@ -1,0 +1,99 @@
+// undoc-bench: measures parsing throughput and memory in release mode.
+//
+//   swift run -c release undoc-bench corpus [DIR] [--seconds N]   MB/s per core on the corpus
+//   swift run -c release undoc-bench large [--mb N]               one N MB document: MB/s and peak memory
+//
+// Figures and how they were taken are recorded in BENCHMARKS.md.
+import Foundation
+import UNDocIngest
+import UNDocModel
+import UNDocParser
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("undoc-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// Peak resident memory of this process, in bytes.
+func peakMemory() -> Int {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return usage.ru_maxrss * 1024
+}
+
+func value(of flag: String, in arguments: [String]) -> String? {
+    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+func corpusTexts(_ directory: String) -> [SourceText] {
+    let reader = InputReader()
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+        .filter { $0.hasSuffix(".txt") }.sorted()
+    if names.isEmpty { fail("no .txt files in \(directory)") }
+    return names.map { name in
+        do {
+            return try reader.read(path: (directory as NSString).appendingPathComponent(name))
+        } catch {
+            fail("\(error)")
+        }
+    }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let grammars: ParserGrammars
+do { grammars = try ParserGrammars.builtIn() } catch { fail("\(error)") }
+let parser = DocumentParser(grammars: grammars)
+let mode = arguments.first ?? "corpus"
+
+switch mode {
+case "corpus":
+    let directory = arguments.dropFirst().first { !$0.hasPrefix("--") && Double($0) == nil } ?? "Corpus"
+    let seconds = value(of: "--seconds", in: arguments).flatMap(Double.init) ?? 3
+    let texts = corpusTexts(directory)
+    let bytesPerRound = texts.reduce(0) { $0 + $1.bytes.count }
+    // Warm up once (grammar compilation is done; this pages in code and data).
+    var checksum = 0
+    for text in texts { checksum &+= parser.parse(text).paragraphs.count }
+    var rounds = 0
+    let start = now()
+    while now() - start < seconds {
+        for text in texts { checksum &+= parser.parse(text).references.count }
+        rounds += 1
+    }
+    let elapsed = now() - start
+    let megabytes = Double(bytesPerRound * rounds) / 1_048_576
+    print("corpus: \(texts.count) files, \(bytesPerRound) bytes, \(rounds) rounds in \(String(format: "%.2f", elapsed)) s")
+    print(String(format: "single core: %.1f MB/s (%.2f ms per round)", megabytes / elapsed, elapsed / Double(rounds) * 1000))
+    print("peak memory: \(peakMemory() / 1_048_576) MB  (checksum \(checksum))")
+
+case "large":
+    let megabytes = value(of: "--mb", in: arguments).flatMap(Int.init) ?? 50
+    let directory = value(of: "--corpus", in: arguments) ?? "Corpus"
+    let texts = corpusTexts(directory)
+    // One long report: the corpus documents one after another until the size is reached.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(megabytes * 1_048_576 + 200_000)
+    while bytes.count < megabytes * 1_048_576 {
+        for text in texts { bytes += text.bytes; bytes.append(0x0A) }
+    }
+    let source = SourceText(name: "large.txt", format: "text", bytes: bytes)
+    let before = peakMemory()
+    let start = now()
+    let document = parser.parse(source)
+    let elapsed = now() - start
+    let size = Double(bytes.count) / 1_048_576
+    print(String(format: "large: %.1f MB parsed in %.2f s: %.1f MB/s", size, elapsed, size / elapsed))
+    print("elements: \(document.paragraphs.count) paragraphs, \(document.references.count) references, \(document.footnotes.count) footnotes")
+    print(String(format: "peak memory: %d MB (%.1f× the input; %d MB before parsing)",
+                 peakMemory() / 1_048_576, Double(peakMemory()) / Double(bytes.count), before / 1_048_576))
+
+default:
+    fail("unknown mode '\(mode)': use corpus or large")
+}
