@@ -4,13 +4,13 @@ enum FormatSniffer {
     static func sniff(_ raw: [UInt8]) throws(InputError) -> String {
         let head = Array(raw.prefix(8192))
         if head.starts(with: Array("%PDF-".utf8)) {
-            throw .unsupportedFormat("a PDF file; convert it to text first (pdftotext -layout FILE.pdf)")
+            throw .unsupportedFormat("a PDF file", advice: "convert it to text first (pdftotext FILE.pdf)")
         }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw .unsupportedFormat("a ZIP archive (perhaps a Word .docx file); save it as plain text first")
+            throw .unsupportedFormat("a ZIP archive (perhaps a Word .docx file)", advice: "save it as plain text first")
         }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw .unsupportedFormat("a legacy Microsoft Office file; save it as plain text first")
+            throw .unsupportedFormat("a legacy Microsoft Office file", advice: "save it as plain text first")
         }
         if head.contains(0) {
             throw .binary("it contains NUL bytes")
@@ -25,10 +25,10 @@ enum FormatSniffer {
         let lowered = String(decoding: head.prefix(512), as: UTF8.self).lowercased()
             .drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
         if lowered.hasPrefix("<!doctype html") || lowered.hasPrefix("<html") {
-            throw .unsupportedFormat("an HTML page; save it as plain text first")
+            throw .unsupportedFormat("an HTML page", advice: "save it as plain text first")
         }
         if lowered.hasPrefix("<?xml") {
-            throw .unsupportedFormat("an XML file; save it as plain text first")
+            throw .unsupportedFormat("an XML file", advice: "save it as plain text first")
         }
         return "text"
     }

@@ -8,7 +8,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     case empty
     case tooLarge(bytes: Int, limit: Int)
     case binary(String)
-    case unsupportedFormat(String)
+    case unsupportedFormat(String, advice: String)
 
     public var description: String {
         switch self {
@@ -20,7 +20,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
         case .tooLarge(let bytes, let limit):
             "is \(InputError.megabytes(bytes)), larger than the limit of \(InputError.megabytes(limit)) (raise it with --max-size)"
         case .binary(let what): "is a binary file (\(what)), not text"
-        case .unsupportedFormat(let what): "is \(what), which this version of undoc cannot read"
+        case .unsupportedFormat(let what, let advice): "is \(what), which this version of undoc does not read: \(advice)"
         }
     }
 

@@ -21,6 +21,10 @@ enum Op: UInt8, Sendable {
     case call
     /// `[...]*` and `[...]+` over the set of byte-class node `a`: a tight loop instead of calls.
     case classStar, classPlus
+    /// A choice of many alternatives, indexed by the next byte: `kids[a + c] ..< kids[a + c + 1]`
+    /// are the positions in `kids` of the alternatives (in order) that can match when the next
+    /// byte is `c`, with `c` = 256 at the end of the input.
+    case dispatchChoice
 }
 
 /// One node of the flat program. `first` is the set of bytes a non-empty match can start with
@@ -129,6 +133,7 @@ struct GrammarCompiler {
         checkLeftRecursion(bodies: bodies)
         try throwEarliest()
         let consume = computeFirstSets()
+        buildDispatchTables()
         for entry in program.ruleEntries {
             let starts = consume[Int(entry)]
             program.ruleStarts.append(starts)
@@ -282,7 +287,7 @@ struct GrammarCompiler {
             return Array(program.kids[Int(node.a) ..< Int(node.a + node.b)])
         case .zeroOrMore, .oneOrMore, .optional, .and, .not, .capture, .call, .classStar, .classPlus:
             return [node.a]
-        case .literal, .literalCI, .byteClass:
+        case .literal, .literalCI, .byteClass, .dispatchChoice:
             return []
         }
     }
@@ -327,7 +332,7 @@ struct GrammarCompiler {
                 let nullable: Bool
                 switch node.op {
                 case .literal, .literalCI: nullable = node.b == 0
-                case .byteClass, .classPlus: nullable = false
+                case .byteClass, .classPlus, .dispatchChoice: nullable = false
                 case .sequence: nullable = children(of: node).allSatisfy { program.nodes[Int($0)].nullable }
                 case .choice: nullable = children(of: node).contains { program.nodes[Int($0)].nullable }
                 case .zeroOrMore, .optional, .and, .not, .classStar: nullable = true
@@ -382,7 +387,7 @@ struct GrammarCompiler {
                 case .choice:
                     set = ByteSet()
                     for k in children(of: node) { set = set.union(consume[Int(k)]) }
-                case .and, .not:
+                case .and, .not, .dispatchChoice:
                     set = ByteSet()
                 case .zeroOrMore, .oneOrMore, .optional, .capture, .call, .classStar, .classPlus:
                     set = consume[Int(node.a)]
@@ -399,11 +404,36 @@ struct GrammarCompiler {
         return consume
     }
 
+    /// Choices with at least this many alternatives get a table indexed by the next byte.
+    private static let dispatchThreshold = 4
+
+    /// Turns large choices into `dispatchChoice`: a choice of 60 organ names then tries only
+    /// the few names that start with the byte at hand, without testing the others.
+    private mutating func buildDispatchTables() {
+        for i in program.nodes.indices where program.nodes[i].op == .choice && program.nodes[i].b >= Self.dispatchThreshold {
+            let alternatives = children(of: program.nodes[i])
+            let base = program.kids.count
+            program.kids.append(contentsOf: repeatElement(0, count: 258))
+            for slot in 0...256 {
+                program.kids[base + slot] = Int32(program.kids.count)
+                for k in alternatives {
+                    let kid = program.nodes[Int(k)]
+                    if slot == 256 ? kid.nullable : kid.first.contains(UInt8(slot)) {
+                        program.kids.append(k)
+                    }
+                }
+            }
+            program.kids[base + 257] = Int32(program.kids.count)
+            program.nodes[i].op = .dispatchChoice
+            program.nodes[i].a = Int32(base)
+        }
+    }
+
     /// Rules called at the position where `node` starts, without following calls.
     private func leftCalls(_ index: Int32, into calls: inout [Int]) {
         let node = program.nodes[Int(index)]
         switch node.op {
-        case .literal, .literalCI, .byteClass, .classStar, .classPlus:
+        case .literal, .literalCI, .byteClass, .classStar, .classPlus, .dispatchChoice:
             return
         case .sequence:
             for k in children(of: node) {

@@ -46,142 +46,165 @@ struct Matcher: ~Copyable {
     }
 
     /// Matches node `index` at `p`; returns the end of the match, or -1.
+    ///
+    /// Leaves are matched here; operators that recurse go through small helpers, so that a
+    /// debug build (which neither inlines nor shares stack slots between cases) keeps the
+    /// frames on the recursion path small. An optimised build inlines them back.
     mutating func run(_ index: Int32, _ p: Int) -> Int {
         let node = nodes[Int(index)]
         switch node.op {
         case .byteClass:
             return p < end && node.first.contains(input[p]) ? p &+ 1 : -1
-
         case .literal:
-            let count = Int(node.b)
-            guard count <= end &- p else { return -1 }
-            let base = Int(node.a)
-            var i = 0
-            while i < count {
-                if input[p &+ i] != pool[base &+ i] { return -1 }
-                i &+= 1
-            }
-            return p &+ count
-
+            return matchLiteral(node, p, foldCase: false)
         case .literalCI:
-            let count = Int(node.b)
-            guard count <= end &- p else { return -1 }
-            let base = Int(node.a)
-            var i = 0
-            while i < count {
-                var c = input[p &+ i]
-                if c &- 0x41 < 26 { c |= 0x20 }
-                if c != pool[base &+ i] { return -1 }
-                i &+= 1
-            }
-            return p &+ count
-
+            return matchLiteral(node, p, foldCase: true)
+        case .classStar:
+            return matchClassRun(node.a, p)
+        case .classPlus:
+            let q = matchClassRun(node.a, p)
+            return q > p ? q : -1
         case .sequence:
-            var q = p
-            var i = Int(node.a)
-            let last = i &+ Int(node.b)
-            while i < last {
-                q = run(kids[i], q)
-                if q < 0 { return -1 }
-                i &+= 1
-            }
-            return q
-
+            return runSequence(node.a, node.b, p)
         case .choice:
-            let saved = captureCount
-            var i = Int(node.a)
-            let last = i &+ Int(node.b)
-            if p < end {
-                // Skip alternatives that cannot start with this byte without calling them.
-                let c = input[p]
-                while i < last {
-                    let kid = kids[i]
-                    i &+= 1
-                    if !nodes[Int(kid)].first.contains(c) { continue }
-                    let q = run(kid, p)
-                    if q >= 0 { return q }
-                    captureCount = saved
-                    if aborted { return -1 }
-                }
-            } else {
-                while i < last {
-                    let kid = kids[i]
-                    i &+= 1
-                    if !nodes[Int(kid)].nullable { continue }
-                    let q = run(kid, p)
-                    if q >= 0 { return q }
-                    captureCount = saved
-                    if aborted { return -1 }
-                }
-            }
-            return -1
-
+            return runChoice(node.a, node.b, p)
+        case .dispatchChoice:
+            return runDispatchChoice(node.a, p)
         case .zeroOrMore:
             return repeatFrom(p, node.a)
-
         case .oneOrMore:
             let q = run(node.a, p)
             return q < 0 ? -1 : repeatFrom(q, node.a)
-
         case .optional:
-            let saved = captureCount
-            let q = run(node.a, p)
+            return runOptional(node.a, p)
+        case .and, .not:
+            return runLookahead(node.a, p, positive: node.op == .and)
+        case .capture:
+            return runCapture(node.a, info: node.b, p)
+        case .call:
+            return runCall(node.a, info: node.b, p)
+        }
+    }
+
+    @inline(__always)
+    private func matchLiteral(_ node: Node, _ p: Int, foldCase: Bool) -> Int {
+        let count = Int(node.b)
+        guard count <= end &- p else { return -1 }
+        let base = Int(node.a)
+        var i = 0
+        while i < count {
+            var c = input[p &+ i]
+            // The pool holds a case-insensitive literal in lower case: fold ASCII letters only.
+            if foldCase, c &- 0x41 < 26 { c |= 0x20 }
+            if c != pool[base &+ i] { return -1 }
+            i &+= 1
+        }
+        return p &+ count
+    }
+
+    /// The end of the longest run from `p` of bytes in the set of byte-class node `classNode`.
+    @inline(__always)
+    private func matchClassRun(_ classNode: Int32, _ p: Int) -> Int {
+        let set = nodes[Int(classNode)].first
+        var q = p
+        while q < end, set.contains(input[q]) { q &+= 1 }
+        return q
+    }
+
+    @inline(__always)
+    private mutating func runSequence(_ start: Int32, _ count: Int32, _ p: Int) -> Int {
+        var q = p
+        var i = Int(start)
+        let last = i &+ Int(count)
+        while i < last {
+            let kid = kids[i]
+            guard canStart(kid, q) else { return -1 }
+            q = run(kid, q)
+            if q < 0 { return -1 }
+            i &+= 1
+        }
+        return q
+    }
+
+    @inline(__always)
+    private mutating func runChoice(_ start: Int32, _ count: Int32, _ p: Int) -> Int {
+        let saved = captureCount
+        var i = Int(start)
+        let last = i &+ Int(count)
+        while i < last {
+            let kid = kids[i]
+            i &+= 1
+            // Skip alternatives that cannot start here without calling them.
+            guard canStart(kid, p) else { continue }
+            let q = run(kid, p)
             if q >= 0 { return q }
             captureCount = saved
-            return aborted ? -1 : p
-
-        case .and:
-            let saved = captureCount
-            let q = run(node.a, p)
-            captureCount = saved
-            return q >= 0 ? p : -1
-
-        case .not:
-            let saved = captureCount
-            let q = run(node.a, p)
-            captureCount = saved
-            return q < 0 && !aborted ? p : -1
-
-        case .capture:
-            let slot = push(start: p, info: node.b)
-            let q = run(node.a, p)
-            if q < 0 { return -1 }
-            close(slot, end: q)
-            return q
-
-        case .call:
-            if depth >= maximumDepth {
-                aborted = true
-                return -1
-            }
-            depth &+= 1
-            defer { depth &-= 1 }
-            if node.b < 0 { return run(node.a, p) }
-            let slot = push(start: p, info: node.b)
-            let q = run(node.a, p)
-            if q < 0 { return -1 }
-            close(slot, end: q)
-            return q
-
-        case .classStar:
-            let set = nodes[Int(node.a)].first
-            var q = p
-            while q < end, set.contains(input[q]) { q &+= 1 }
-            return q
-
-        case .classPlus:
-            let set = nodes[Int(node.a)].first
-            var q = p
-            while q < end, set.contains(input[q]) { q &+= 1 }
-            return q > p ? q : -1
+            if aborted { return -1 }
         }
+        return -1
+    }
+
+    @inline(__always)
+    private mutating func runDispatchChoice(_ table: Int32, _ p: Int) -> Int {
+        let saved = captureCount
+        let slot = Int(table) &+ (p < end ? Int(input[p]) : 256)
+        var i = Int(kids[slot])
+        let last = Int(kids[slot &+ 1])
+        while i < last {
+            let q = run(kids[i], p)
+            if q >= 0 { return q }
+            captureCount = saved
+            if aborted { return -1 }
+            i &+= 1
+        }
+        return -1
+    }
+
+    @inline(__always)
+    private mutating func runOptional(_ child: Int32, _ p: Int) -> Int {
+        guard canStart(child, p) else { return p }
+        let saved = captureCount
+        let q = run(child, p)
+        if q >= 0 { return q }
+        captureCount = saved
+        return aborted ? -1 : p
+    }
+
+    /// `&e` and `!e`: consume nothing and keep no captures.
+    @inline(__always)
+    private mutating func runLookahead(_ child: Int32, _ p: Int, positive: Bool) -> Int {
+        let saved = captureCount
+        let q = run(child, p)
+        captureCount = saved
+        if positive { return q >= 0 ? p : -1 }
+        return q < 0 && !aborted ? p : -1
+    }
+
+    @inline(__always)
+    private mutating func runCapture(_ child: Int32, info: Int32, _ p: Int) -> Int {
+        let slot = push(start: p, info: info)
+        let q = run(child, p)
+        if q < 0 { return -1 }
+        close(slot, end: q)
+        return q
+    }
+
+    @inline(__always)
+    private mutating func runCall(_ body: Int32, info: Int32, _ p: Int) -> Int {
+        if depth >= maximumDepth {
+            aborted = true
+            return -1
+        }
+        depth &+= 1
+        defer { depth &-= 1 }
+        return info < 0 ? run(body, p) : runCapture(body, info: info, p)
     }
 
     /// Greedy repetition of `child` from `p`; stops at the first failure or at an iteration
     /// that consumes nothing (which the compiler rejects, but a loop must never hang).
     private mutating func repeatFrom(_ p: Int, _ child: Int32) -> Int {
         var q = p
-        while true {
+        while canStart(child, q) {
             let saved = captureCount
             let r = run(child, q)
             if r <= q {
@@ -190,6 +213,15 @@ struct Matcher: ~Copyable {
             }
             q = r
         }
+        return q
+    }
+
+    /// Whether node `index` can succeed at `p` as far as its first-byte set tells: checked
+    /// inline before a call, since most calls fail at their first byte.
+    @inline(__always)
+    private func canStart(_ index: Int32, _ p: Int) -> Bool {
+        let node = nodes[Int(index)]
+        return p < end ? node.first.contains(input[p]) : node.nullable
     }
 
     private mutating func push(start: Int, info: Int32) -> Int {

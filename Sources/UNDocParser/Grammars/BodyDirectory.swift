@@ -56,15 +56,17 @@ struct BodyDirectory: Sendable {
 }
 
 extension StringProtocol {
+    /// Trims the ASCII characters of `set` from both ends (a byte loop: this runs for
+    /// every captured reference part).
     func trimmingCharacters(in set: String) -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        let members = Set(set.unicodeScalars)
-        while let first = scalars.first, members.contains(first) { scalars.removeFirst() }
-        while let last = scalars.last, members.contains(last) { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let members = Array(set.utf8)
+        var utf8 = Substring(self).utf8[...]
+        while let first = utf8.first, members.contains(first) { utf8 = utf8.dropFirst() }
+        while let last = utf8.last, members.contains(last) { utf8 = utf8.dropLast() }
+        return String(Substring(utf8))
     }
 
     func caseInsensitiveEquals(_ other: some StringProtocol) -> Bool {
-        lowercased() == other.lowercased()
+        utf8.count == other.utf8.count && lowercased() == other.lowercased()
     }
 }

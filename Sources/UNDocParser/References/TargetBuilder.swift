@@ -128,7 +128,7 @@ struct TargetBuilder {
                 target.bodyPrefix = body?.documentPrefix
                 target.key += " (\(report)\(label(body).map { ", \($0)" } ?? ""))"
                 return make(.recommendation, target, .external,
-                            note: "points into \(report == "previous report" ? "the previous report" : "another report"); undoc graph resolves it across a corpus")
+                            note: "points into \(report == "previous report" ? "the previous report" : "another report"), which the sentence does not identify by symbol")
             }
             if let local = local(ElementID.recommendation(id)) {
                 target.element = local

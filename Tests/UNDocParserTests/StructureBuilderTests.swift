@@ -1,0 +1,391 @@
+import XCTest
+import UNDocModel
+@testable import UNDocParser
+
+/// The structural parser on small synthetic documents: masthead, contents, report
+/// paragraphs, lists inside paragraphs, clauses and sub-clauses, chapters and sections,
+/// continuation across page breaks and footnote blocks, and footnote linking.
+final class StructureBuilderTests: XCTestCase {
+    private func parse(_ text: String) throws -> Document {
+        try Fixture.parse(text).document
+    }
+
+    private func clause(_ clauses: [Clause], _ label: String) -> Clause? {
+        clauses.first { $0.label == label }
+    }
+
+    /// `count` plain report paragraphs numbered from `first`.
+    private func filler(_ first: Int, _ count: Int) -> String {
+        (first..<(first + count)).map { "\($0). The Conference of the Parties considered item \($0)." }
+            .joined(separator: "\n\n")
+    }
+
+    // MARK: - Masthead and contents
+
+    func testMastheadBecomesMetadata() throws {
+        let document = try parse(Fixture.copMasthead + "1. The Conference opened its session.\n")
+        let metadata = document.metadata
+        XCTAssertEqual(metadata.body,
+                       "Conference of the Parties to the United Nations Convention against Transnational Organized Crime")
+        XCTAssertEqual(metadata.bodyPrefix, "CTOC/COP")
+        XCTAssertEqual(metadata.distribution, "General")
+        XCTAssertEqual(metadata.issueDate, "2006-12-22")
+        XCTAssertEqual(metadata.originalLanguage, "English")
+        XCTAssertEqual(metadata.session, "Third session")
+        XCTAssertEqual(metadata.place, "Vienna")
+        XCTAssertEqual(metadata.startDate, "2006-10-09")
+        XCTAssertEqual(metadata.endDate, "2006-10-18")
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1"])
+    }
+
+    func testContentsRows() throws {
+        let document = try parse("""
+            Contents
+
+            \t<i>Paragraphs</i>\t<i>Page</i>
+            I. Introduction\t1-2\t2
+            II. Results of the survey\t3-4\t2
+            A. Ratification and legal provisions\t3-4\t3
+
+            I. Introduction
+
+            1. One.
+
+            2. Two.
+
+            II. Results of the survey
+
+            A. Ratification and legal provisions
+
+            3. Three.
+
+            4. Four.
+
+            """)
+        XCTAssertEqual(document.contents.map(\.label), ["I", "II", "A"])
+        XCTAssertEqual(document.contents.map(\.title), ["Introduction", "Results of the survey", "Ratification and legal provisions"])
+        XCTAssertEqual(document.contents.map(\.paragraphs), ["1-2", "3-4", "3-4"])
+        XCTAssertEqual(document.contents.map(\.page), ["2", "2", "3"])
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2", "3", "4"])
+        XCTAssertEqual(document.sections.map(\.id), ["sec-I", "sec-II"])
+    }
+
+    // MARK: - Report paragraphs
+
+    func testReportParagraphsAreNumberedOneToN() throws {
+        let document = try parse("""
+            I. Introduction
+
+            1. The Conference of the Parties held its third session in Vienna.
+
+            2. The session was opened by the President.
+            3. Statements were made by the representatives of several States.
+
+            II. Organization of the session
+
+            A. Opening of the session
+
+            4. At its 1st meeting, the Conference adopted its agenda.
+
+            """)
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2", "3", "4"])
+        XCTAssertEqual(document.paragraphs.map(\.id), ["para-1", "para-2", "para-3", "para-4"])
+        XCTAssertEqual(document.paragraphs.map(\.section), ["sec-I", "sec-I", "sec-I", "sec-II.A"])
+        XCTAssertEqual(document.sections.map(\.id), ["sec-I", "sec-II"])
+        XCTAssertEqual(document.sections.first?.content, ["para-1", "para-2", "para-3"])
+        XCTAssertEqual(document.sections.last?.children.map(\.id), ["sec-II.A"])
+        XCTAssertEqual(document.paragraphs[1].text, "The session was opened by the President.")
+        XCTAssertEqual(document.diagnostics.filter { $0.code.hasPrefix("paragraph.") }, [])
+    }
+
+    func testNumberedListInsideAParagraphBecomesItsChildren() throws {
+        let document = try parse(filler(1, 4) + """
+
+
+            5. At its 1st meeting, the Conference of the Parties adopted the following agenda:
+
+            1. Organizational matters:
+              - (a) Opening of the session;
+              - (b) Election of officers.
+            2. Technical assistance.
+            3. Other matters.
+
+            6. The Conference also approved the organization of work.
+
+            """)
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2", "3", "4", "5", "6"])
+        let paragraph = try XCTUnwrap(document.paragraph("5"))
+        XCTAssertEqual(paragraph.children.map(\.label), ["1", "2", "3"])
+        XCTAssertEqual(paragraph.children.map(\.id), ["para-5.1", "para-5.2", "para-5.3"])
+        XCTAssertEqual(paragraph.children.map(\.style), [.number, .number, .number])
+        XCTAssertEqual(paragraph.children.first?.children.map(\.id), ["para-5.1.a", "para-5.1.b"])
+        XCTAssertEqual(paragraph.children.last?.text, "Other matters.")
+    }
+
+    func testListItemsNumberedLikeTheNextParagraphStayInTheList() throws {
+        // Items 3 and 4 come where paragraphs 3 and 4 could; the paragraphs that follow
+        // ("3. At its 2nd meeting…") show they are items of the agenda in paragraph 2.
+        let document = try parse("""
+            1. The Conference of the Parties held its third session in Vienna.
+
+            2. At its 1st meeting, the Conference adopted the following agenda:
+
+            1. Opening of the session.
+            2. Election of officers.
+            3. Adoption of the agenda.
+            4. Other matters.
+
+            3. At its 2nd meeting, the Conference elected its officers.
+
+            4. At its 3rd meeting, the Conference adopted the report.
+
+            """)
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2", "3", "4"])
+        XCTAssertEqual(document.paragraph("2")?.children.map(\.label), ["1", "2", "3", "4"])
+        XCTAssertEqual(document.paragraph("3")?.text, "At its 2nd meeting, the Conference elected its officers.")
+        XCTAssertEqual(document.diagnostics.filter { $0.code.hasPrefix("paragraph.") }.map(\.code), [])
+    }
+
+    // MARK: - Clauses
+
+    private func decision(_ clauses: String) -> String {
+        """
+        I. Decisions taken by the Conference of the Parties
+
+        1. At its third session, the Conference of the Parties adopted the following decision:
+
+        Decision 3/1
+
+        **Review of the implementation of the Convention**
+
+        The Conference of the Parties to the United Nations Convention against Transnational Organized Crime:
+
+        \(clauses)
+
+        """
+    }
+
+    func testDecisionTitlePreambleAndClauses() throws {
+        let document = try parse(decision("(a) Welcomes the discussions;\n\n(b) Requests its secretariat to report."))
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertEqual(decision.id, "3/1")
+        XCTAssertEqual(decision.element, "dec-3/1")
+        XCTAssertEqual(decision.title, "Review of the implementation of the Convention")
+        XCTAssertEqual(decision.preamble,
+                       "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime:")
+        XCTAssertEqual(decision.clauses.map(\.id), ["dec-3/1.a", "dec-3/1.b"])
+        XCTAssertEqual(decision.section, "sec-I")
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1"])
+    }
+
+    func testParenthesisedIAfterHIsALetter() throws {
+        let labels = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
+        let clauses = labels.map { "(\($0)) Requests its secretariat to act on matter \($0);" }.joined(separator: "\n\n")
+        let document = try parse(decision(clauses))
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertEqual(decision.clauses.map(\.label), labels)
+        XCTAssertEqual(decision.clauses.map(\.style), Array(repeating: .letter, count: labels.count))
+        XCTAssertEqual(clause(decision.clauses, "i")?.id, "dec-3/1.i")
+        XCTAssertEqual(clause(decision.clauses, "h")?.children, [])
+    }
+
+    func testParenthesisedIAfterAColonStartsRomanSubClauses() throws {
+        let document = try parse(decision("""
+            (a) Welcomes the discussions;
+
+            (b) Calls upon States parties to comply;
+
+            (c) Expresses its concern;
+
+            (d) Urges States parties to cooperate;
+
+            (e) Requests its secretariat to report;
+
+            (f) Also requests its secretariat to assist;
+
+            (g) Decides that the working group shall:
+
+            (i) Assist the Conference;
+
+            (ii) Consider priorities;
+
+            (iii) Report to the Conference;
+
+            (h) Requests its secretariat to convene the working group.
+            """))
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertEqual(decision.clauses.map(\.label), ["a", "b", "c", "d", "e", "f", "g", "h"])
+        let g = try XCTUnwrap(clause(decision.clauses, "g"))
+        XCTAssertEqual(g.children.map(\.label), ["i", "ii", "iii"])
+        XCTAssertEqual(g.children.map(\.style), [.roman, .roman, .roman])
+        XCTAssertEqual(g.children.map(\.id), ["dec-3/1.g.i", "dec-3/1.g.ii", "dec-3/1.g.iii"])
+    }
+
+    // MARK: - Chapters and sections
+
+    func testRomanIAfterHIsASection() throws {
+        let sections = ["A", "B", "C", "D", "E", "F", "G", "H"]
+        var text = "I. Introduction\n\n1. The report is submitted pursuant to a resolution.\n\nII. Results of the survey\n\n2. Replies were received.\n\n"
+        for (index, letter) in sections.enumerated() {
+            text += "\(letter). Topic \(letter)\n\n\(index + 3). Replies on topic \(letter) were received.\n\n"
+        }
+        text += "I. Lessons learned and new challenges\n\n11. Lessons were learned.\n\n"
+        text += "III. Concluding remarks\n\n12. The report concludes.\n"
+        let document = try parse(text)
+        XCTAssertEqual(document.sections.map(\.id), ["sec-I", "sec-II", "sec-III"])
+        XCTAssertEqual(document.sections.map(\.kind), [.chapter, .chapter, .chapter])
+        let results = try XCTUnwrap(document.sections.first { $0.id == "sec-II" })
+        XCTAssertEqual(results.children.map(\.number), sections + ["I"])
+        XCTAssertEqual(results.children.last?.id, "sec-II.I")
+        XCTAssertEqual(results.children.last?.kind, .section)
+        XCTAssertEqual(results.children.last?.heading, "Lessons learned and new challenges")
+        XCTAssertEqual(document.paragraph("11")?.section, "sec-II.I")
+        XCTAssertEqual(document.paragraph("12")?.section, "sec-III")
+        XCTAssertEqual(document.diagnostics.filter { $0.code.hasPrefix("structure.") }, [])
+    }
+
+    // MARK: - Continuation
+
+    func testUnfinishedSentenceContinuesAfterAPageBreak() throws {
+        let document = try parse("""
+            1. The Working Group met in Vienna.
+
+            2. It was noted that UNODC was working closely with national
+
+
+
+            authorities to develop policies and action plans against trafficking in persons.
+
+            3. The Working Group adopted its report.
+
+            """)
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2", "3"])
+        XCTAssertEqual(document.paragraph("2")?.text,
+                       "It was noted that UNODC was working closely with national authorities to develop policies and action plans against trafficking in persons.")
+        XCTAssertEqual(document.texts, [])
+    }
+
+    func testUnnumberedParagraphAfterAPageBreakContinuesTheParagraph() throws {
+        let document = try parse("""
+            1. The Working Group met in Vienna.
+
+            2. The Working Group considered the report of the secretariat.
+
+
+
+            The Working Group was also informed of recent developments.
+
+            3. The Working Group adopted its report.
+
+            """)
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2", "3"])
+        XCTAssertEqual(document.paragraph("2")?.text,
+                       "The Working Group considered the report of the secretariat. The Working Group was also informed of recent developments.")
+        XCTAssertEqual(document.texts, [])
+    }
+
+    func testFootnoteBlockBetweenTwoHalvesDoesNotSplitTheParagraph() throws {
+        let document = try parse("""
+            1. The Working Group met in Vienna.
+
+            2. UNODC has also launched a first aid kit<sup>1</sup> for the detection of cases of trafficking in persons and for providing assistance to
+
+            ---
+
+            <sup>1</sup> Produced with the International Organization for Migration (IOM).
+
+            victims of such trafficking, which is available in all UN languages.
+
+            3. The Working Group adopted its report.
+
+            """)
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2", "3"])
+        let paragraph = try XCTUnwrap(document.paragraph("2"))
+        XCTAssertTrue(paragraph.text.hasSuffix("providing assistance to victims of such trafficking, which is available in all UN languages."),
+                      paragraph.text)
+        XCTAssertEqual(document.footnotes.map(\.id), ["fn-1"])
+        XCTAssertEqual(document.footnotes.first?.text, "Produced with the International Organization for Migration (IOM).")
+        XCTAssertEqual(document.footnotes.first?.anchors.map(\.element), ["para-2"])
+        XCTAssertEqual(document.texts, [])
+    }
+
+    // MARK: - Footnotes
+
+    func testEndNotesInUnicodeNotation() throws {
+        let document = try parse("""
+            I. Introduction
+
+            1. Twenty-two States had ratified the Protocol,¹ while others²⁴ had not.
+
+            Notes
+
+            - ¹ Algeria, Azerbaijan and Belarus.
+            ²⁴ Australia and Finland.
+
+            """)
+        XCTAssertEqual(document.footnotes.map(\.id), ["fn-1", "fn-24"])
+        XCTAssertEqual(document.footnotes.map(\.notation), [.unicodeSuperscript, .unicodeSuperscript])
+        XCTAssertEqual(document.footnotes.map(\.text), ["Algeria, Azerbaijan and Belarus.", "Australia and Finland."])
+        XCTAssertEqual(document.footnotes.map { $0.anchors.map(\.element) }, [["para-1"], ["para-1"]])
+        XCTAssertEqual(document.paragraph("1")?.text, "Twenty-two States had ratified the Protocol, while others had not.")
+        XCTAssertEqual(document.diagnostics.filter { $0.code.hasPrefix("footnote.") }, [])
+    }
+
+    func testStarredNotesOnTheMasthead() throws {
+        let document = try parse("""
+            Commission on Crime Prevention and Criminal Justice
+
+            Fourteenth session
+
+            Vienna, 23-27 May 2005
+
+            Item 6 of the provisional agenda*
+
+            International cooperation in combating transnational crime
+
+            Report of the Secretary-General**
+
+            * E/CN.15/2005/1.
+
+            ** The submission of the present report was delayed.
+
+            I. Introduction
+
+            1. The present report is submitted pursuant to a resolution.
+
+            """)
+        XCTAssertEqual(document.metadata.agendaItem?.number, "6")
+        XCTAssertEqual(document.metadata.agendaItem?.provisional, true)
+        XCTAssertEqual(document.metadata.agendaItem?.title, "International cooperation in combating transnational crime")
+        XCTAssertEqual(document.footnotes.map(\.id), ["fn-*", "fn-**"])
+        XCTAssertEqual(document.footnotes.map(\.notation), [.star, .star])
+        XCTAssertEqual(document.footnotes.map(\.text), ["E/CN.15/2005/1.", "The submission of the present report was delayed."])
+        XCTAssertEqual(document.footnotes.map { $0.anchors.count }, [1, 1])
+        XCTAssertEqual(document.diagnostics.filter { $0.code.hasPrefix("footnote.") }, [])
+    }
+
+    func testOrphanMarkerIsDiagnosed() throws {
+        let document = try parse("1. The Convention<sup>7</sup> entered into force in 2003.\n")
+        let orphans = document.diagnostics("footnote.orphanMarker")
+        XCTAssertEqual(orphans.count, 1)
+        XCTAssertEqual(orphans.first?.element, "para-1")
+        XCTAssertEqual(document.footnotes, [])
+    }
+
+    func testOrphanBodyIsDiagnosed() throws {
+        let document = try parse("""
+            1. The Convention entered into force in 2003.
+
+            ---
+
+            <sup>9</sup> A note that nothing in the text refers to.
+
+            """)
+        XCTAssertEqual(document.footnotes.map(\.id), ["fn-9"])
+        XCTAssertEqual(document.footnotes.first?.anchors, [])
+        let orphans = document.diagnostics("footnote.orphanBody")
+        XCTAssertEqual(orphans.count, 1)
+        XCTAssertEqual(orphans.first?.element, "fn-9")
+        XCTAssertEqual(document.diagnostics("footnote.orphanMarker"), [])
+    }
+}
