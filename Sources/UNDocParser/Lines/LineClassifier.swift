@@ -22,7 +22,12 @@ struct LineClassifier {
                     lines[index].kind = .rule
                     continue
                 }
-                // The grammar sees the content without inline presentation tags; `map`
+                // Most lines carry no tags: the grammar then reads the source in place.
+                if !bytes[line.contentStart..<line.contentEnd].contains(0x3C) {
+                    lines[index].kind = kind(of: bytes, start: line.contentStart, end: line.contentEnd) { $0 }
+                    continue
+                }
+                // Otherwise it sees the content without inline presentation tags; `map`
                 // takes each view offset back to the source.
                 view.removeAll(keepingCapacity: true)
                 map.removeAll(keepingCapacity: true)
@@ -38,21 +43,22 @@ struct LineClassifier {
                 }
                 map.append(line.contentEnd)
                 lines[index].kind = view.withUnsafeBufferPointer { viewBytes in
-                    kind(of: viewBytes, map: map)
+                    kind(of: viewBytes, start: 0, end: viewBytes.count) { map[$0] }
                 }
             }
         }
     }
 
-    private func kind(of view: UnsafeBufferPointer<UInt8>, map: [Int]) -> LineKind {
-        guard let match = grammars.structure.match(grammars.line, in: view, at: 0),
+    /// Matches `line` on `view[start..<end]`; `source` maps a view offset to a source offset.
+    private func kind(of view: UnsafeBufferPointer<UInt8>, start: Int, end: Int, source: (Int) -> Int) -> LineKind {
+        guard let match = grammars.structure.match(grammars.line, in: view, at: start, end: end),
               let node = match.nodes.first, let type = node.type
         else { return .plain }
         func text(_ label: String) -> String? {
             node.firstDescendant(label: label).map { $0.text(in: view) }
         }
         func offset(_ label: String) -> Int {
-            map[node.firstDescendant(label: label)?.range.lowerBound ?? 0]
+            source(node.firstDescendant(label: label)?.range.lowerBound ?? start)
         }
         switch type {
         case "Distribution": return .distribution(text("value") ?? "")
@@ -80,7 +86,7 @@ struct LineClassifier {
         case "FootnoteBody":
             let marker = text("marker") ?? ""
             let first = marker.utf8.first ?? 0
-            let notation: LineKind.NotationKind = view.first == 0x3C ? .html : first == 0x2A ? .star : .unicode
+            let notation: LineKind.NotationKind = view[start] == 0x3C ? .html : first == 0x2A ? .star : .unicode
             return .footnoteBody(marker: notation == .unicode ? DateText.plainDigits(marker) : marker,
                                  notation: notation, textStart: offset("text"))
         case "ContentsRow":

@@ -13,7 +13,6 @@ final class DecisionBuilder {
     var inRecommendations = false
     var group: RecommendationGroup?
     var lastGroupValue = 0
-    var extraTexts: [Block] = []
 
     init(number: String, title: String?, headingStart: Int, section: String?) {
         decision = Decision(id: number, title: title, span: SourceSpan(start: 0, end: 0, line: 0, endLine: 0), section: section)

@@ -46,9 +46,11 @@ extension StructureBuilder {
 
     func footnoteBody(_ line: Line, marker: String, notation: LineKind.NotationKind, textStart: Int) {
         var id = ElementID.footnote(marker)
-        if footnotes.contains(where: { $0.id == id }) {
+        let seen = footnoteCounts[marker, default: 0]
+        footnoteCounts[marker] = seen + 1
+        if seen > 0 {
             diagnose(.warning, "footnote.duplicateBody", "a second body for footnote \(marker)", line: line)
-            id += "~\(footnotes.filter { $0.label == marker }.count + 1)"
+            id += "~\(seen + 1)"
         }
         let block = Block(kind: .footnote, id: id, label: marker, section: currentSectionID)
         block.notation = notation == .html ? .htmlSuperscript : notation == .unicode ? .unicodeSuperscript : .star
@@ -65,7 +67,7 @@ extension StructureBuilder {
         closeDecision()
         recommendationGroup = nil
         let builder = DecisionBuilder(number: number, title: title, headingStart: line.start, section: currentSectionID)
-        if decisions.contains(where: { $0.decision.id == number }) {
+        if !decisionNumbers.insert(number).inserted {
             diagnose(.warning, "decision.duplicate", "decision \(number) appears twice", line: line)
         }
         decisions.append(builder)
@@ -183,8 +185,7 @@ extension StructureBuilder {
             } else if title.lowercased().hasPrefix("recommendation") {
                 decision.inRecommendations = true
             } else {
-                let block = newText(line)
-                decision.extraTexts.append(block)
+                newText(line)
             }
             current = nil
             return

@@ -52,7 +52,6 @@ extension StructureBuilder {
                 .compactMap { $0 }.max() ?? builder.headingStart
             decision.span = source.span(builder.headingStart, max(end, builder.headingStart))
             document.decisions.append(decision)
-            for block in builder.extraTexts where !texts.contains(where: { $0 === block }) { texts.append(block) }
         }
         document.recommendations = recommendationBlocks().map { block in
             let own = block.clean.bytes.isEmpty && !block.segments.isEmpty ? cleanText(block, decision: nil) : block.clean.string
@@ -93,7 +92,8 @@ extension StructureBuilder {
         var roots: [Block] = []
         for builder in decisions { roots += builder.paragraphs }
         roots.forEach(visit)
-        out += recommendationItems.filter { item in !out.contains { $0 === item } }
+        let listed = Set(out.map(ObjectIdentifier.init))
+        out += recommendationItems.filter { !listed.contains(ObjectIdentifier($0)) }
         return out.sorted { ($0.segments.first?.lowerBound ?? 0) < ($1.segments.first?.lowerBound ?? 0) }
     }
 
@@ -102,11 +102,12 @@ extension StructureBuilder {
     private func linkFootnotes(_ notes: inout [Footnote], _ sites: [(FootnoteMarker, String)], _ diagnostics: inout [Diagnostic]) {
         var index: [String: Int] = [:]
         for (position, note) in notes.enumerated() where index[note.marker] == nil { index[note.marker] = position }
+        let hasStarNotes = notes.contains { $0.notation == .star }
         for (marker, element) in sites {
             let span = source.span(marker.sourceStart, marker.sourceEnd)
             if let position = index[marker.marker] {
                 notes[position].anchors.append(FootnoteAnchor(element: element, span: span))
-            } else if marker.notation != .star || notes.contains(where: { $0.notation == .star }) {
+            } else if marker.notation != .star || hasStarNotes {
                 diagnostics.append(Diagnostic(.warning, code: "footnote.orphanMarker",
                                               message: "footnote marker \(marker.marker) has no footnote text",
                                               span: span, element: element))

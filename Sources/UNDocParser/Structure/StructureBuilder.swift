@@ -44,6 +44,9 @@ final class StructureBuilder {
     var annexes: [AnnexBuilder] = []
     var annex: AnnexBuilder?
     var footnotes: [Block] = []
+    /// How many bodies each footnote marker has had, and the decision numbers seen.
+    var footnoteCounts: [String: Int] = [:]
+    var decisionNumbers: Set<String> = []
     var texts: [Block] = []
     var frontMatterBlock: Block?
     /// Where a continuation line goes.

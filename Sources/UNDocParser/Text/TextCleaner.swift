@@ -42,7 +42,13 @@ enum TextCleaner {
         while i < end {
             let b = bytes[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
-                pendingSpace = !out.bytes.isEmpty
+                // A single space between words is copied as part of the run, so a run
+                // covers a stretch of text rather than one word (the map stays small).
+                if b == 0x20, !pendingSpace, i + 1 < end, isOrdinary(bytes[i + 1]), let last = out.bytes.last, last != 0x20 {
+                    out.append(bytes, i..<(i + 1))
+                } else {
+                    pendingSpace = !out.bytes.isEmpty
+                }
                 i += 1
                 continue
             }
