@@ -22,6 +22,8 @@ final class Block {
     var label: String
     var style: Clause.LabelStyle
     var segments: [Range<Int>] = []
+    /// Where the element's line starts, printed number included ("17. …", "(a) …").
+    var headStart: Int?
     var children: [Block] = []
     weak var parent: Block?
     var section: String?
@@ -53,7 +55,7 @@ final class Block {
     var lastLetter: Block? { children.last { $0.kind == .item && $0.style == .letter } }
 
     var span: (start: Int, end: Int)? {
-        var start = Int.max
+        var start = headStart ?? Int.max
         var end = 0
         func visit(_ block: Block) {
             for segment in block.segments {

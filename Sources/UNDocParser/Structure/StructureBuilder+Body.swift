@@ -55,6 +55,7 @@ extension StructureBuilder {
         let block = Block(kind: .footnote, id: id, label: marker, section: currentSectionID)
         block.notation = notation == .html ? .htmlSuperscript : notation == .unicode ? .unicodeSuperscript : .star
         block.segments.append(textStart..<line.contentEnd)
+        block.headStart = line.contentStart
         footnotes.append(block)
         // In an end-notes list a following line continues the note; at the foot of a page
         // it continues the body text the page break interrupted.
@@ -288,6 +289,7 @@ extension StructureBuilder {
         recommendationGroup = nil
         let block = Block(kind: .paragraph, id: ElementID.paragraph(label), label: label, section: currentSectionID)
         block.segments.append(textStart..<line.contentEnd)
+        block.headStart = line.contentStart
         paragraphs.append(block)
         addToContent(block.id)
         lastParagraphNumber = Int(label) ?? lastParagraphNumber
@@ -299,6 +301,7 @@ extension StructureBuilder {
         let item = Block(kind: .item, id: ElementID.child(of: host.id, label: label), label: label, style: .number,
                          section: host.section)
         item.segments.append(textStart..<line.contentEnd)
+        item.headStart = line.contentStart
         host.add(item)
         current = item
         lastBodyElement = item
@@ -327,6 +330,7 @@ extension StructureBuilder {
         }
         block.decision = decision.decision.id
         block.segments.append(textStart..<line.contentEnd)
+        block.headStart = line.contentStart
         decision.paragraphs.append(block)
         current = block
         lastBodyElement = block
@@ -428,6 +432,7 @@ extension StructureBuilder {
                          section: parent.section)
         }
         item.segments.append(textStart..<line.contentEnd)
+        item.headStart = line.contentStart
         parent.add(item)
         current = item
         lastBodyElement = item
@@ -441,11 +446,13 @@ extension StructureBuilder {
             let item = Block(kind: .item, id: ElementID.child(of: annex.annex.id, label: label), label: label,
                              style: .number, section: annex.annex.id)
             item.segments.append(textStart..<line.contentEnd)
+            item.headStart = line.contentStart
             annex.agenda.add(item)
             current = item
         } else {
             let block = Block(kind: .paragraph, id: "\(annex.annex.id).para-\(label)", label: label, section: annex.annex.id)
             block.segments.append(textStart..<line.contentEnd)
+            block.headStart = line.contentStart
             annex.paragraphs.append(block)
             annex.annex.content.append(block.id)
             current = block

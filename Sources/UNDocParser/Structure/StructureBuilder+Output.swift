@@ -75,6 +75,7 @@ extension StructureBuilder {
         }
         linkFootnotes(&notes, markerSites, &document.diagnostics)
         document.footnotes = notes
+        document.metadata.agendaSymbol = agendaSymbol(notes)
         document.sections = chapters.map { $0.freeze() }
         document.diagnostics += diagnostics
         checkParagraphSequence(document, &document.diagnostics)
@@ -95,6 +96,21 @@ extension StructureBuilder {
         let listed = Set(out.map(ObjectIdentifier.init))
         out += recommendationItems.filter { !listed.contains(ObjectIdentifier($0)) }
         return out.sorted { ($0.segments.first?.lowerBound ?? 0) < ($1.segments.first?.lowerBound ?? 0) }
+    }
+
+    /// The symbol of the agenda, from the starred note on "Item 6 of the provisional agenda*"
+    /// ("* E/CN.15/2005/1.").
+    private func agendaSymbol(_ notes: [Footnote]) -> String? {
+        guard let line = metadata.evidence["agendaItem"] else { return nil }
+        let recognizer = SymbolRecognizer(grammars: grammars)
+        for note in notes where note.notation == .star
+            && note.anchors.contains(where: { $0.span.start >= line.start && $0.span.end <= line.end }) {
+            let text = note.text.trimmingCharacters(in: " .")
+            if let group = recognizer.recognizeWhole(text), group.symbols.count == 1 {
+                return group.symbols[0].normalized
+            }
+        }
+        return nil
     }
 
     /// Links every marker to its note and every note to its markers; an orphan on either

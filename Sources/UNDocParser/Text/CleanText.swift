@@ -32,9 +32,26 @@ struct CleanText {
 
     /// The source span of clean range `range`.
     func sourceSpan(_ range: Range<Int>, in source: SourceText) -> SourceSpan {
-        let start = sourceOffset(range.lowerBound)
+        var start = sourceOffset(range.lowerBound)
+        // Take in emphasis that opens right before the text ("*Ibid.*"), so the span's
+        // source text is balanced.
+        while start > 0, source.bytes[start - 1] == 0x2A, range.lowerBound == 0 || runStarts(at: range.lowerBound) {
+            start -= 1
+        }
         let end = max(start, sourceOffset(range.upperBound, isEnd: true))
         return source.span(start, end)
+    }
+
+    /// Whether a copied run begins at clean offset `offset` (markup may lie just before it).
+    private func runStarts(at offset: Int) -> Bool {
+        var low = 0
+        var high = runs.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if runs[mid].clean == offset { return true }
+            if runs[mid].clean < offset { low = mid + 1 } else { high = mid - 1 }
+        }
+        return false
     }
 
     mutating func append(_ byte: UInt8, source: Int) {

@@ -12,7 +12,10 @@ enum TextCleaner {
         var out = CleanText()
         source.bytes.withUnsafeBufferPointer { bytes in
             for segment in segments {
-                if !out.bytes.isEmpty { out.appendSeparator() }
+                // A word hyphenated across a page break ("money-" / "laundering") is joined.
+                let joinsWord = out.bytes.count >= 2 && out.bytes.last == 0x2D
+                    && isLetter(out.bytes[out.bytes.count - 2]) && startsLowercase(segment, bytes)
+                if !out.bytes.isEmpty, !joinsWord { out.appendSeparator() }
                 cleanSegment(segment, bytes: bytes, into: &out)
                 out.trimTrailingSpace()
             }
@@ -174,6 +177,14 @@ enum TextCleaner {
     }
 
     private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    private static func startsLowercase(_ segment: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var p = segment.lowerBound
+        while p < segment.upperBound, isSpace(bytes[p]) { p += 1 }
+        return p < segment.upperBound && bytes[p] >= 0x61 && bytes[p] <= 0x7A
+    }
 
     /// Bytes that never start markup, a marker or white space.
     private static func isOrdinary(_ b: UInt8) -> Bool {

@@ -1,15 +1,10 @@
 import Testing
 import UNDocModel
 
-/// What the printed documents say, where the parser currently says otherwise. These are
-/// parser bugs reported to the lead, not test bugs: do not weaken them. The suite stays
-/// disabled only until the lead confirms them; enable it when the parser is fixed (then
-/// regenerate the golden files and review the diff).
-@Suite(
-    "known parser bugs (disabled until fixed)",
-    .disabled("parser bugs reported to the lead; enable once the parser is fixed")
-)
-struct KnownParserBugTests {
+/// Cases a review of the golden files found where the parser once disagreed with the
+/// printed documents; they guard the fixes.
+@Suite("parser fixes found in review")
+struct ReviewFixTests {
     /// 002 paragraph 51: "addressing money-" ends a page and "laundering" starts the next;
     /// the joined text reads "money- laundering".
     @Test("002 para-51: a hyphen at a page break is joined without a space")
