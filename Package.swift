@@ -39,6 +39,8 @@ let package = Package(
         .testTarget(name: "UNDocGrammarTests", dependencies: ["UNDocGrammar"]),
         .testTarget(name: "UNDocParserTests", dependencies: ["UNDocParser"]),
         .testTarget(name: "JSONSchemaValidationTests", dependencies: ["JSONSchemaValidation"]),
+        // Runs the built `undoc` binary: exit codes, stdout and stderr, atomic output.
+        .testTarget(name: "UNDocCLITests", dependencies: ["undoc"]),
         .testTarget(
             name: "UNDocCorpusTests",
             dependencies: ["UNDocParser", "JSONSchemaValidation"]

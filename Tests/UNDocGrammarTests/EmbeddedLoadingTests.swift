@@ -17,6 +17,20 @@ final class EmbeddedLoadingTests: XCTestCase {
         XCTAssertTrue(set.unusedOverrideFiles.isEmpty)
     }
 
+    /// The build plugin embeds exactly the .peg and .tsv files of Grammars/, byte for byte.
+    func testEmbeddedFilesMatchTheRepository() throws {
+        let grammars = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Grammars")
+        let names = try FileManager.default.contentsOfDirectory(atPath: grammars.path)
+            .filter { $0.hasSuffix(".peg") || $0.hasSuffix(".tsv") }
+        XCTAssertEqual(Set(EmbeddedGrammars.files.keys), Set(names))
+        for name in names {
+            let text = try String(contentsOf: grammars.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertEqual(EmbeddedGrammars.files[name], text, name)
+        }
+    }
+
     func testCachedBuiltInSet() throws {
         let set = try GrammarSet.builtIn.get()
         XCTAssertEqual(set.fileNames, try GrammarSet.load(overrideDirectory: nil).fileNames)

@@ -48,6 +48,27 @@ final class OperatorTests: XCTestCase {
         XCTAssertEqual(g.length("group", "aabab"), 5)
     }
 
+    func testLargeChoiceKeepsOrderAndEmptyAlternatives() throws {
+        // Four or more alternatives are dispatched on the next byte; order must still hold.
+        let g = try compile(#"""
+        big   <- "ab" / "a" / [a-c] "x" / "b" / "c"
+        empty <- "p" / "q" / "r" / "s"? / "t"
+        tail  <- empty "!"
+        """#)
+        XCTAssertEqual(g.length("big", "abx"), 2)
+        XCTAssertEqual(g.length("big", "ax"), 1)
+        XCTAssertEqual(g.length("big", "bx"), 2)
+        XCTAssertEqual(g.length("big", "by"), 1)
+        XCTAssertEqual(g.length("big", "cx"), 2)
+        XCTAssertNil(g.length("big", "d"))
+        XCTAssertNil(g.length("big", ""))
+        XCTAssertEqual(g.length("empty", "q"), 1)
+        XCTAssertEqual(g.length("empty", "s"), 1)
+        XCTAssertEqual(g.length("empty", "t"), 0, "the optional alternative wins, emptily, before \"t\"")
+        XCTAssertEqual(g.length("empty", ""), 0, "at the end of input only alternatives that can match empty are tried")
+        XCTAssertEqual(g.length("tail", "!"), 1)
+    }
+
     func testOptional() throws {
         let g = try compile(#"""
         r <- "a" "b"? "c"
@@ -174,6 +195,11 @@ final class OperatorTests: XCTestCase {
     func testCarriageReturnLineEndings() throws {
         let g = try compile("r <- \"a\"\r\n     \"b\"\r\ns <- r\r\n")
         XCTAssertEqual(g.length("s", "ab"), 2)
+    }
+
+    func testByteOrderMarkIsIgnored() throws {
+        let g = try compile("\u{FEFF}r <- \"a\"\n")
+        XCTAssertEqual(g.ruleNames, ["r"])
     }
 
     func testEmptyLiteralMatchesEmpty() throws {

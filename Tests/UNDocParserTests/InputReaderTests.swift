@@ -81,18 +81,49 @@ final class InputReaderTests: XCTestCase {
         XCTAssertEqual(document.metadata.distribution, "General", "the masthead's first line is read after the mark")
     }
 
-    func testTenMegabyteSingleLineCompletes() throws {
-        let sentence = "The Conference of the Parties, recalling its decision 3/2 and General Assembly resolution 55/25, annex II, considered the matter (see paragraph 1 above). "
-        var text = "1. "
+    /// "1. " and `sentence` repeated to just over 10 MB, with no line break.
+    private func tenMegabyteLine(_ sentence: String, then ending: String = "") -> (text: String, count: Int) {
         let count = 10 * 1_048_576 / sentence.utf8.count + 1
-        text.reserveCapacity(count * sentence.utf8.count + 3)
+        var text = "1. "
+        text.reserveCapacity(count * sentence.utf8.count + ending.utf8.count + 3)
         for _ in 0..<count { text += sentence }
+        return (text + ending, count)
+    }
+
+    private let prose = "The Conference of the Parties considered the matter at length and took note of the views expressed. "
+
+    func testTenMegabyteSingleLineCompletes() throws {
+        // A converter that lost every line break: one 10 MB paragraph, with references at
+        // the end so that recognition runs over all of it.
+        let (text, _) = tenMegabyteLine(prose, then: "The Conference adopted decision 3/2 (see paragraph 1 above).")
         let source = try InputReader().decode(Array(text.utf8), name: "t.txt")
         XCTAssertGreaterThan(source.bytes.count, 10 * 1_048_576)
         XCTAssertEqual(source.lineCount, 1)
         let document = DocumentParser(grammars: try Fixture.grammars()).parse(source)
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1"])
+        XCTAssertEqual(document.references.map(\.kind), [.decision, .paragraph])
+        XCTAssertEqual(document.references.last?.target.element, "para-1")
+        XCTAssertEqual(document.references.last?.relation, "see")
+    }
+
+    func testTenMegabyteUnnumberedSingleLineCompletes() throws {
+        // Without a paragraph number the line is read as masthead text.
+        let (text, _) = tenMegabyteLine(prose)
+        let source = try InputReader().decode(Array(text.dropFirst(3).utf8), name: "t.txt")
+        let document = DocumentParser(grammars: try Fixture.grammars()).parse(source)
+        XCTAssertEqual(document.paragraphs.count, 0)
+        XCTAssertEqual(document.references.count, 0)
+    }
+
+    func testTenMegabyteSingleLineFullOfReferencesCompletes() throws {
+        let (text, count) = tenMegabyteLine(
+            "The Conference of the Parties, recalling its decision 3/2 and the report (CTOC/COP/2006/2), considered the matter (see paragraph 1 above). ")
+        let source = try InputReader().decode(Array(text.utf8), name: "t.txt")
+        let document = DocumentParser(grammars: try Fixture.grammars()).parse(source)
         XCTAssertEqual(document.paragraphs.count, 1)
         XCTAssertEqual(document.references(.decision).count, count)
+        XCTAssertEqual(document.references(.symbol).count, count)
+        XCTAssertEqual(document.references(.decision).first?.relation, "recalling")
     }
 
     func testDirectoryIsRefused() {

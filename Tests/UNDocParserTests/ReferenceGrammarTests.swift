@@ -305,6 +305,54 @@ final class ReferenceGrammarTests: XCTestCase {
         XCTAssertEqual(ref.target.element, "dec-3/1.e")
     }
 
+    func testParagraphRangeAbove() throws {
+        let document = try parse(paragraphs(6, [6: "Those views are summarized in paragraphs 2-4 above."]))
+        let refs = document.references(.paragraph)
+        XCTAssertEqual(refs.map(\.target.element), ["para-2", "para-3", "para-4"])
+        XCTAssertEqual(refs.map(\.status), [.resolved, .resolved, .resolved])
+        XCTAssertEqual(refs.first?.text, "paragraphs 2-4 above")
+    }
+
+    func testChapterAlone() throws {
+        let document = try parse("""
+            I. Introduction
+
+            1. The Conference held its third session in Vienna (see chap. III).
+
+            II. Organization of the session
+
+            2. The session was opened by the President.
+
+            III. Technical assistance
+
+            3. Speakers stressed the importance of technical assistance.
+
+            """)
+        let ref = try XCTUnwrap(document.references(.chapter).first)
+        XCTAssertEqual(ref.text, "chap. III")
+        XCTAssertEqual(ref.target.element, "sec-III")
+        XCTAssertEqual(ref.status, .resolved)
+        XCTAssertEqual(ref.relation, "see")
+    }
+
+    func testAnnexToThePresentReport() throws {
+        let document = try parse("""
+            1. The documents before the Conference are listed in annex I to the present report.
+
+            Annex I
+
+            List of documents before the Conference of the Parties at its third session
+
+            CTOC/COP/2006/1\tProvisional agenda and annotations
+
+            """)
+        let ref = try XCTUnwrap(document.references(.annex).first)
+        XCTAssertEqual(ref.text, "annex I to the present report")
+        XCTAssertEqual(ref.target.element, "annex-I")
+        XCTAssertEqual(ref.status, .resolved)
+        XCTAssertEqual(ref.from, "para-1")
+    }
+
     // MARK: - Articles and treaties
 
     func testArticleWithParagraphsOfTheConvention() throws {
@@ -322,6 +370,27 @@ final class ReferenceGrammarTests: XCTestCase {
         let refs = document.references(.article)
         XCTAssertEqual(refs.map(\.target.number), ["16", "17"])
         XCTAssertEqual(refs.map(\.target.instrument), ["Convention", "Convention"])
+    }
+
+    func testParagraphOfAnArticle() throws {
+        let document = try parse("1. States parties were called upon to comply with paragraph 5 of article 32 of the Convention.\n")
+        let ref = try XCTUnwrap(document.references(.article).first)
+        XCTAssertEqual(ref.text, "paragraph 5 of article 32 of the Convention")
+        XCTAssertEqual(ref.target.number, "32")
+        XCTAssertEqual(ref.target.part, "paragraph 5")
+        XCTAssertEqual(ref.target.instrument, "Convention")
+        XCTAssertEqual(document.references(.paragraph), [], "paragraph 5 is a paragraph of the article, not of the report")
+    }
+
+    func testArticleWithItsTitle() throws {
+        let document = try parse("""
+            1. Speakers referred to article 13 (International cooperation for the purposes of confiscation) of the Convention.
+
+            """)
+        let ref = try XCTUnwrap(document.references(.article).first)
+        XCTAssertEqual(ref.target.number, "13")
+        XCTAssertEqual(ref.target.instrument, "Convention")
+        XCTAssertEqual(ref.text, "article 13 (International cooperation for the purposes of confiscation) of the Convention")
     }
 
     func testTreatySeriesAndIbid() throws {
@@ -382,6 +451,23 @@ final class ReferenceGrammarTests: XCTestCase {
             XCTAssertEqual(refs.count, 1, item.0)
             XCTAssertEqual(refs.first?.relation, item.1, item.0)
         }
+    }
+
+    func testQuotedTitleDoesNotCountTowardsTheReach() throws {
+        let document = try parse("""
+            1. Recalling the report entitled \u{201C}Strengthening international cooperation in preventing and combating trafficking in persons and protecting victims of such trafficking\u{201D} and decision 3/2, the Conference acted.
+
+            """)
+        let ref = try XCTUnwrap(document.references(.decision).first)
+        XCTAssertEqual(ref.relation, "recalling")
+    }
+
+    func testRecommendationsListed() throws {
+        let document = try parse("1. The Working Group considered recommendations 17 and 18 of the previous report.\n",
+                                 masthead: Fixture.workingGroupMasthead)
+        let refs = document.references(.recommendation)
+        XCTAssertEqual(refs.map(\.target.number), ["17", "18"])
+        XCTAssertEqual(refs.map(\.status), [.external, .external])
     }
 
     func testRelationWordTooFarBackIsNotAttached() throws {

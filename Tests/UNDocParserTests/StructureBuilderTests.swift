@@ -221,6 +221,26 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertEqual(g.children.map(\.id), ["dec-3/1.g.i", "dec-3/1.g.ii", "dec-3/1.g.iii"])
     }
 
+    func testParenthesisedIAfterHEndingInAColonStartsRomanSubClauses() throws {
+        let labels = ["a", "b", "c", "d", "e", "f", "g"]
+        let clauses = labels.map { "(\($0)) Requests its secretariat to act on matter \($0);" }.joined(separator: "\n\n")
+        let document = try parse(decision(clauses + """
+
+
+            (h) Decides that the working group shall:
+
+            (i) Assist the Conference;
+
+            (ii) Report to the Conference;
+
+            (i) Requests its secretariat to convene the working group.
+            """))
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertEqual(decision.clauses.map(\.label), labels + ["h", "i"])
+        XCTAssertEqual(clause(decision.clauses, "h")?.children.map(\.id), ["dec-3/1.h.i", "dec-3/1.h.ii"])
+        XCTAssertEqual(clause(decision.clauses, "i")?.style, .letter)
+    }
+
     // MARK: - Chapters and sections
 
     func testRomanIAfterHIsASection() throws {
@@ -307,6 +327,54 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertEqual(document.footnotes.first?.text, "Produced with the International Organization for Migration (IOM).")
         XCTAssertEqual(document.footnotes.first?.anchors.map(\.element), ["para-2"])
         XCTAssertEqual(document.texts, [])
+    }
+
+    // MARK: - Annexes
+
+    func testAnnexListOfDocuments() throws {
+        let document = try parse("""
+            1. The documents before the Conference are listed in annex I.
+
+            Annex I
+
+            **List of documents before the Conference of the Parties at its third session**
+
+            <i>Document symbol</i>\t<i>Agenda item</i>\t<i>Title or description</i>
+            CTOC/COP/2006/1\tProvisional agenda and annotations
+            CTOC/COP/2006/L.1 and Add.1-3\tDraft report
+            CTOC/COP/2006/4 and Corr.1\tAnalytical report of the Secretariat
+
+            """)
+        let annex = try XCTUnwrap(document.annexes.first)
+        XCTAssertEqual(annex.id, "annex-I")
+        XCTAssertEqual(annex.title, "List of documents before the Conference of the Parties at its third session")
+        XCTAssertEqual(annex.documents.map(\.symbol), ["CTOC/COP/2006/1", "CTOC/COP/2006/L.1 and Add.1-3", "CTOC/COP/2006/4 and Corr.1"])
+        XCTAssertEqual(annex.documents.map(\.symbols.count), [1, 4, 2])
+        XCTAssertEqual(annex.documents.map(\.title), ["Provisional agenda and annotations", "Draft report", "Analytical report of the Secretariat"])
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1"])
+    }
+
+    func testAnnexAgendaIsNotReportParagraphs() throws {
+        let document = try parse("""
+            1. The Conference approved the provisional agenda for its fourth session.
+
+            2. The Conference adopted the report.
+
+            Annex II
+
+            **Draft provisional agenda for the fourth session of the Conference of the Parties**
+
+            1. Organizational matters:
+              - (a) Opening of the fourth session;
+              - (b) Adoption of the agenda.
+            2. Technical assistance.
+            3. Adoption of the report.
+
+            """)
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2"])
+        let annex = try XCTUnwrap(document.annexes.first)
+        XCTAssertEqual(annex.agenda.map(\.id), ["annex-II.1", "annex-II.2", "annex-II.3"])
+        XCTAssertEqual(annex.agenda.first?.children.map(\.id), ["annex-II.1.a", "annex-II.1.b"])
     }
 
     // MARK: - Footnotes

@@ -140,6 +140,26 @@ final class SymbolGrammarTests: XCTestCase {
         XCTAssertEqual(group.symbols.map(\.normalized), ["A/60/1/Add.1", "A/60/1/Add.2"])
     }
 
+    func testCorrigendaListedOneByOne() throws {
+        let group = try XCTUnwrap(recognizer().recognizeWhole("E/2006/30 and Corr.1 and 2"))
+        XCTAssertEqual(group.symbols.map(\.normalized), ["E/2006/30", "E/2006/30/Corr.1", "E/2006/30/Corr.2"])
+    }
+
+    func testAddendaRangeWithAnEnDash() throws {
+        let group = try XCTUnwrap(recognizer().recognizeWhole("CTOC/COP/2006/L.1 and Add.1\u{2013}3"))
+        XCTAssertEqual(group.symbols.count, 4)
+        XCTAssertEqual(group.symbols.last?.normalized, "CTOC/COP/2006/L.1/Add.3")
+    }
+
+    func testAmendmentAndSummaryRecord() throws {
+        let amended = try XCTUnwrap(single("ST/SGB/2003/13/Amend.1"))
+        XCTAssertEqual(amended.modifiers, ["Amend.1"])
+        XCTAssertEqual(amended.base, "ST/SGB/2003/13")
+        let record = try XCTUnwrap(single("CTOC/COP/2006/SR.3"))
+        XCTAssertEqual(record.parts, ["2006", "SR.3"])
+        XCTAssertEqual(record.modifiers, [])
+    }
+
     // MARK: - Boundaries
 
     func testSentencePunctuationIsNotPartOfTheSymbol() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import UNDocIngest
 import UNDocModel
@@ -60,6 +61,7 @@ extension SourceText {
         String(decoding: bytes[span.start..<span.end], as: UTF8.self)
     }
 }
+
 
 /// Every reference's `text` is the source text at its span, and so is its relation word.
 func assertSpansMatchSource(_ document: Document, _ source: SourceText,

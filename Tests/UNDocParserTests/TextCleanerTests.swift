@@ -50,8 +50,15 @@ final class TextCleanerTests: XCTestCase {
         let (clean, source) = clean("United Nations, *Treaty Series*, vol. 2225, No. 39574.")
         XCTAssertEqual(clean.string, "United Nations, Treaty Series, vol. 2225, No. 39574.")
         XCTAssertEqual(clean.markers, [])
-        XCTAssertEqual(try sourceText(of: "Treaty Series", clean, source), "Treaty Series")
+        XCTAssertEqual(try sourceText(of: "United Nations, Treaty Series, vol. 2225", clean, source),
+                       "United Nations, *Treaty Series*, vol. 2225")
         assertMapsBack(clean, source)
+    }
+
+    func testSpanOfEmphasisedWordsKeepsBothMarksOrNeither() throws {
+        let (clean, source) = clean("United Nations, *Treaty Series*, vol. 2225, No. 39574.")
+        let words = try sourceText(of: "Treaty Series", clean, source)
+        XCTAssertTrue(words == "Treaty Series" || words == "*Treaty Series*", words)
     }
 
     func testStarsAfterAWordAreMarkers() throws {

@@ -36,9 +36,13 @@ struct ReferenceRecognizer {
                 found.append((match.range, reference))
             }
         }
-        // Symbols outside the phrases already read ("(CTOC/COP/2006/L.4)").
-        for group in SymbolRecognizer(grammars: grammars).scan(bytes, range: all)
-        where !found.contains(where: { $0.range.overlaps(group.range) }) {
+        // Symbols outside the phrases already read ("(CTOC/COP/2006/L.4)"). Both lists run
+        // left to right, so one sweep finds the overlaps.
+        let phrases = found.map(\.range)
+        var phrase = 0
+        for group in SymbolRecognizer(grammars: grammars).scan(bytes, range: all) {
+            while phrase < phrases.count, phrases[phrase].upperBound <= group.range.lowerBound { phrase += 1 }
+            if phrase < phrases.count, phrases[phrase].overlaps(group.range) { continue }
             for symbol in group.symbols {
                 var target = ReferenceTarget(key: symbol.normalized)
                 target.symbol = symbol.normalized
@@ -49,9 +53,15 @@ struct ReferenceRecognizer {
             }
         }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var nextRelation = 0
         return found.map { item in
             var reference = item.reference
-            if let relation = relation(before: item.range.lowerBound, relations, bytes) {
+            // The last relation word that ends before the reference (references are sorted).
+            while nextRelation < relations.count, relations[nextRelation].range.upperBound <= item.range.lowerBound {
+                nextRelation += 1
+            }
+            let candidate = nextRelation > 0 ? relations[nextRelation - 1] : nil
+            if let candidate, let relation = relation(candidate, before: item.range.lowerBound, bytes) {
                 reference.relation = relation.word
                 reference.relationSpan = element.clean.sourceSpan(relation.range, in: source)
             }
@@ -61,10 +71,11 @@ struct ReferenceRecognizer {
 
     // MARK: - Relation words
 
-    private func relation(before start: Int, _ relations: [Match], _ bytes: UnsafeBufferPointer<UInt8>)
+    private func relation(_ candidate: Match, before start: Int, _ bytes: UnsafeBufferPointer<UInt8>)
         -> (word: String, range: Range<Int>)?
     {
-        guard let candidate = relations.last(where: { $0.range.upperBound <= start }) else { return nil }
+        // Give up past the reach (plus room for a quoted title) without reading further.
+        guard start - candidate.range.upperBound <= Self.relationReach * 8 else { return nil }
         var distance = 0
         var inQuote = false
         var p = candidate.range.upperBound

@@ -245,7 +245,8 @@ extension StructureBuilder {
             return
         }
         if number == expected {
-            if let item = openListItem(), Int(item.label) == number - 1, item.endsSentenceAsListItem(in: bytes) || line.indent > 0 || line.bulleted {
+            if let item = openListItem(), Int(item.label) == number - 1,
+               item.endsSentenceAsListItem(in: bytes) || line.indent > 0 || line.bulleted || numberRecurs(number, after: line) {
                 addListItem(to: item.parent ?? item, line, label: text, textStart: textStart)
             } else {
                 newParagraph(line, label: text, textStart: textStart)
@@ -272,6 +273,25 @@ extension StructureBuilder {
             let block = newText(line)
             current = block
         }
+    }
+
+    /// Whether a later line, before the next heading, is numbered `number` too: then this
+    /// one continues a list inside the paragraph, and the later one is the paragraph.
+    private func numberRecurs(_ number: Int, after line: Line) -> Bool {
+        guard let index = lineIndex[line.number] else { return false }
+        var next = index + 1
+        let limit = min(lines.count, index + 400)
+        while next < limit {
+            switch lines[next].kind {
+            case .numbered(let label, _) where Int(label) == number && !lines[next].isDecorated:
+                return true
+            case .roman, .letter, .decisionHeading, .annexHeading, .notesHeading:
+                return false
+            default:
+                next += 1
+            }
+        }
+        return false
     }
 
     /// The numbered list item that the current element belongs to, if any.
@@ -396,7 +416,9 @@ extension StructureBuilder {
             if let lastLetter {
                 let lastRoman = lastLetter.children.last { $0.style == .roman }
                 let continues = lastRoman.flatMap { Numbering.romanValue($0.label) }.map { $0 + 1 == romanValue } ?? false
-                if continues || (romanValue == 1 && (lastLetter.endsWithColon(in: bytes) || letterValue != nextLetter)) {
+                let startsList = romanValue == 1 && lastRoman == nil
+                    && (lastLetter.endsWithColon(in: bytes) || letterValue != nextLetter)
+                if continues || startsList {
                     parent = lastLetter
                     style = .roman
                 }

@@ -57,10 +57,16 @@ final class StructureBuilder {
     var frontTitle: [String] = []
     var agendaTitlePending = false
 
+    /// Index in `lines` of the first logical line of each physical line.
+    let lineIndex: [Int: Int]
+
     init(source: SourceText, lines: [Line], grammars: ParserGrammars) {
         self.source = source
         self.lines = lines
         self.grammars = grammars
+        var index: [Int: Int] = [:]
+        for (position, line) in lines.enumerated() where index[line.number] == nil { index[line.number] = position }
+        lineIndex = index
     }
 
     func build() {

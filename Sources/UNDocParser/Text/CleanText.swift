@@ -33,12 +33,13 @@ struct CleanText {
     /// The source span of clean range `range`.
     func sourceSpan(_ range: Range<Int>, in source: SourceText) -> SourceSpan {
         var start = sourceOffset(range.lowerBound)
-        // Take in emphasis that opens right before the text ("*Ibid.*"), so the span's
-        // source text is balanced.
-        while start > 0, source.bytes[start - 1] == 0x2A, range.lowerBound == 0 || runStarts(at: range.lowerBound) {
+        let end = max(start, sourceOffset(range.upperBound, isEnd: true))
+        // A span that holds the closing mark of emphasis opened just before it ("*Ibid.*,
+        // vol. …") takes in the opening mark, so its source text is balanced.
+        let stars = source.bytes[start..<end].reduce(0) { $0 + ($1 == 0x2A ? 1 : 0) }
+        if stars % 2 == 1, start > 0, source.bytes[start - 1] == 0x2A, runStarts(at: range.lowerBound) {
             start -= 1
         }
-        let end = max(start, sourceOffset(range.upperBound, isEnd: true))
         return source.span(start, end)
     }
 
