@@ -2,9 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Embeds every `.peg` and `.tsv` file of the package's `Grammars/` folder into the target,
-/// as `EmbeddedGrammars.files`, by running GrammarEmbedder at build time. The files are the
-/// command's inputs, so editing one rebuilds; the folder is listed again at every build, so
-/// adding or removing one does too.
+/// as `EmbeddedGrammars.files`, by running GrammarEmbedder at build time. The files and the
+/// folder are the command's inputs, so editing, adding or removing a file rebuilds.
 @main
 struct EmbedGrammars: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
@@ -23,12 +22,15 @@ struct EmbedGrammars: BuildToolPlugin {
             inputs = []
         }
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedGrammars.swift")
+        // The folder is an input too, and GrammarEmbedder lists it again when it runs: SwiftPM
+        // asks this plugin for commands again only when the manifest changes, but adding or
+        // removing a file changes the folder's modification time, which reruns the command.
         return [
             .buildCommand(
-                displayName: "Embedding \(inputs.count) grammar file(s) into \(target.name)",
+                displayName: "Embedding grammar files into \(target.name)",
                 executable: try context.tool(named: "GrammarEmbedder").url,
-                arguments: [output.path] + inputs.map(\.path),
-                inputFiles: inputs,
+                arguments: [output.path, folder.path],
+                inputFiles: [folder] + inputs,
                 outputFiles: [output]
             ),
         ]

@@ -3,6 +3,7 @@
 //
 //     GrammarEmbedder OUTPUT.swift INPUT...
 //
+// An INPUT that is a directory stands for the .peg and .tsv files in it.
 // The output declares `enum EmbeddedGrammars { static let files: [String: String] }`, keyed
 // by file name, sorted by name so that the same inputs always give the same bytes.
 import Foundation
@@ -59,8 +60,26 @@ guard let outputPath = arguments.first else {
     fail("usage: GrammarEmbedder OUTPUT.swift [INPUT...]")
 }
 
+/// The input paths, with each directory replaced by its `.peg` and `.tsv` files.
+func expand(_ paths: ArraySlice<String>) -> [String] {
+    var result: [String] = []
+    for path in paths {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { fail("no such file: \(path)") }
+        guard isDirectory.boolValue else {
+            result.append(path)
+            continue
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { fail("cannot list \(path)") }
+        for name in names.sorted() where name.hasSuffix(".peg") || name.hasSuffix(".tsv") {
+            result.append(URL(fileURLWithPath: path).appendingPathComponent(name).path)
+        }
+    }
+    return result
+}
+
 var files: [String: String] = [:]
-for path in arguments.dropFirst() {
+for path in expand(arguments.dropFirst()) {
     let url = URL(fileURLWithPath: path)
     let name = url.lastPathComponent
     guard files[name] == nil else { fail("two inputs are named \(name)") }

@@ -105,7 +105,7 @@ public struct ByteSet: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         if self == .all { return "ByteSet(all)" }
         let shown = bytes.map { b -> String in
-            (0x21...0x7E).contains(b) ? String(UnicodeScalar(b)) : "\\x" + String(b, radix: 16, uppercase: true)
+            (0x21...0x7E).contains(b) ? String(UnicodeScalar(b)) : "\\x" + (b < 16 ? "0" : "") + String(b, radix: 16, uppercase: true)
         }
         return "ByteSet(" + shown.joined() + ")"
     }

@@ -1,11 +1,10 @@
 /// A capture on the matcher's stack, in pre-order: a node's children are the records after it,
 /// up to `next`. Records of failed attempts are dropped by truncating the stack.
-@usableFromInline
 struct CaptureRecord {
-    @usableFromInline var start: Int
-    @usableFromInline var end: Int
-    @usableFromInline var info: Int32
-    @usableFromInline var next: Int32
+    var start: Int
+    var end: Int
+    var info: Int32
+    var next: Int32
 }
 
 /// Runs a compiled grammar over UTF-8 bytes with plain PEG semantics (no memoization).
@@ -15,7 +14,6 @@ struct CaptureRecord {
 /// stack grows. A failing node may leave garbage records above the stack height its caller
 /// saved; every node that goes on after a failure (choice, repetition, option, lookahead)
 /// truncates back to the height it saved.
-@usableFromInline
 struct Matcher: ~Copyable {
     let nodes: UnsafeBufferPointer<Node>
     let kids: UnsafeBufferPointer<Int32>

@@ -28,7 +28,9 @@ struct GrammarParser {
 
     mutating func parse() throws(GrammarError) -> [RuleDefinition] {
         var ruleStarts: [Int] = []
-        for (index, start) in lineStarts.enumerated() {
+        for (index, lineStart) in lineStarts.enumerated() {
+            // A byte order mark is not part of the first line.
+            let start = index == 0 && src.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : lineStart
             let lineEnd = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : src.count
             guard start < lineEnd else { continue }
             let firstByte = src[start]
