@@ -10,6 +10,7 @@ import UNDocModel
 enum TextCleaner {
     static func clean(_ segments: [Range<Int>], in source: SourceText) -> CleanText {
         var out = CleanText()
+        out.bytes.reserveCapacity(segments.reduce(0) { $0 + $1.count } + segments.count)
         source.bytes.withUnsafeBufferPointer { bytes in
             for segment in segments {
                 // A word hyphenated across a page break ("money-" / "laundering") is joined.
@@ -31,7 +32,8 @@ enum TextCleaner {
     private static func cleanSegment(_ segment: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, into out: inout CleanText) {
         var i = segment.lowerBound
         let end = segment.upperBound
-        var skipStars: Set<Int> = []
+        // Offsets of the closing marks of emphasis pairs; pairs are rare, so a small array.
+        var skipStars: [Int] = []
         var pendingSpace = false
 
         func emit(_ byte: UInt8, at offset: Int) {
@@ -78,7 +80,7 @@ enum TextCleaner {
                 let after: UInt8 = run < end ? bytes[run] : 0x20
                 let opensEmphasis = isSpaceOrOpen(before) && !isSpace(after)
                 if opensEmphasis, let close = closingStars(count: count, bytes, from: run, end: end) {
-                    for k in close..<(close + count) { skipStars.insert(k) }
+                    skipStars.append(contentsOf: close..<(close + count))
                     i = run
                     continue
                 }
@@ -103,9 +105,16 @@ enum TextCleaner {
                 i = j
                 continue
             }
-            // Ordinary bytes go over as one run.
+            // Ordinary bytes go over as one run, single spaces between words included.
             var j = i + 1
-            while j < end, isOrdinary(bytes[j]) { j += 1 }
+            while j < end {
+                let c = bytes[j]
+                if isOrdinary(c) || (c == 0x20 && j + 1 < end && isOrdinary(bytes[j + 1])) {
+                    j += 1
+                } else {
+                    break
+                }
+            }
             if pendingSpace {
                 if !out.bytes.isEmpty, out.bytes.last != 0x20 { out.appendSeparator() }
                 pendingSpace = false
