@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "UNDocModel", targets: ["UNDocModel"]),
         .library(name: "UNDocGrammar", targets: ["UNDocGrammar"]),
         .library(name: "UNDocParser", targets: ["UNDocParser"]),
+        .library(name: "UNDocGraph", targets: ["UNDocGraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,10 +28,12 @@ let package = Package(
         .target(name: "UNDocGrammar", plugins: ["EmbedGrammars"]),
         .target(name: "UNDocIngest", dependencies: ["UNDocModel"]),
         .target(name: "UNDocParser", dependencies: ["UNDocModel", "UNDocGrammar", "UNDocIngest"]),
+        .target(name: "UNDocGraph", dependencies: ["UNDocModel", "UNDocIngest", "UNDocParser"]),
         .executableTarget(
             name: "undoc",
             dependencies: [
                 "UNDocParser",
+                "UNDocGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

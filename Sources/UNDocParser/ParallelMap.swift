@@ -2,7 +2,7 @@ import Foundation
 
 /// Maps over inputs on `jobs` threads, keeping the input order in the result. Each worker
 /// takes the next unclaimed index, so one slow file does not hold up the others.
-func parallelMap<T: Sendable, R: Sendable>(_ inputs: [T], jobs: Int, progress: (@Sendable (Int) -> Void)? = nil,
+public func parallelMap<T: Sendable, R: Sendable>(_ inputs: [T], jobs: Int, progress: (@Sendable (Int) -> Void)? = nil,
                                            _ transform: @escaping @Sendable (T) -> R) -> [R] {
     let box = ResultBox<R>(count: inputs.count)
     let workers = max(1, min(jobs, inputs.count))

@@ -1,0 +1,41 @@
+import UNDocModel
+
+/// What one parsed document contributes to the graph. It is taken right after parsing so
+/// the document itself can be dropped: the graph of 100,000 documents never holds their text.
+public struct DocumentFacts: Sendable {
+    public var file: String
+    /// The document's node id.
+    public var node: String
+    public var symbol: String?
+    public var title: String?
+    public var issueDate: String?
+    public var bodyPrefix: String?
+    /// Nodes the document defines: itself, its decisions and recommendations.
+    var nodes: [GraphNode] = []
+    /// Edges whose both ends are known now.
+    var links: [Link] = []
+    /// "recommendation 19 of the previous report": the report is found once the whole
+    /// corpus is known.
+    var pending: [PendingRecommendation] = []
+    /// Symbols this document cites, for finding "the previous report" in its own text.
+    var citedSymbols: [String] = []
+}
+
+/// An edge, with what the builder needs to create either end if it is not in the graph yet.
+struct Link: Sendable {
+    var source: GraphNode
+    var target: GraphNode
+    var relation: Relation
+    var evidence: Evidence
+}
+
+/// A recommendation of a report the citing text names only as "the previous report".
+struct PendingRecommendation: Sendable {
+    var source: GraphNode
+    var number: String
+    /// The body whose report it is (symbol prefix), e.g. CTOC/COP/WG.4.
+    var bodyPrefix: String?
+    var qualifier: String
+    var relation: Relation
+    var evidence: Evidence
+}

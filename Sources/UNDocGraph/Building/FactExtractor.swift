@@ -1,0 +1,174 @@
+import UNDocModel
+
+/// Turns a parsed document into `DocumentFacts`: its nodes (the document, its decisions and
+/// recommendations) and an edge for every reference, with the evidence.
+public enum FactExtractor {
+    public static func facts(of document: Document, file: String) -> DocumentFacts {
+        let node = document.symbol.map(NodeID.document(symbol:)) ?? NodeID.document(file: file)
+        let key = document.symbol ?? "file:\(file)"
+        var facts = DocumentFacts(
+            file: file, node: node, symbol: document.symbol, title: document.metadata.title,
+            issueDate: document.metadata.issueDate, bodyPrefix: document.metadata.bodyPrefix)
+        var documentNode = GraphNode(id: node, kind: .document, label: document.metadata.title ?? document.symbol ?? file,
+                                     external: false)
+        documentNode.symbol = document.symbol
+        documentNode.date = document.metadata.issueDate
+        documentNode.file = file
+        facts.nodes.append(documentNode)
+
+        let body = document.metadata.bodyPrefix ?? document.metadata.body ?? key
+        func decisionNode(_ number: String, body: String, title: String? = nil, document: String? = nil, external: Bool) -> GraphNode {
+            GraphNode(id: NodeID.decision(body: body, number: number), kind: .decision,
+                      label: "decision \(number) (\(body))\(title.map { ": \($0)" } ?? "")", document: document,
+                      external: external)
+        }
+        func recommendationNode(_ id: String, report: String, reportNode: String?, external: Bool) -> GraphNode {
+            GraphNode(id: NodeID.recommendation(report: report, number: id), kind: .recommendation,
+                      label: "recommendation \(id) of \(report.hasPrefix("file:") ? String(report.dropFirst(5)) : report)",
+                      document: reportNode, external: external)
+        }
+        func evidence(_ element: String, _ text: String, _ span: SourceSpan) -> Evidence {
+            Evidence(document: node, file: file, element: element, text: text, span: span)
+        }
+
+        // The document's own decisions and recommendations.
+        var decisionNodes: [String: GraphNode] = [:]
+        for decision in document.decisions {
+            let own = decisionNode(decision.id, body: body, title: decision.title, document: node, external: false)
+            decisionNodes[decision.element] = own
+            facts.nodes.append(own)
+            facts.links.append(Link(source: own, target: documentNode, relation: .publishedIn,
+                                    evidence: evidence(decision.element, "Decision \(decision.id)", decision.span)))
+        }
+        var recommendationNodes: [String: GraphNode] = [:]
+        for recommendation in document.recommendations {
+            var own = recommendationNode(recommendation.id, report: key, reportNode: node, external: false)
+            if let group = recommendation.group { own.note = group.heading }
+            recommendationNodes[recommendation.element] = own
+            facts.nodes.append(own)
+            facts.links.append(Link(source: own, target: documentNode, relation: .publishedIn,
+                                    evidence: evidence(recommendation.element, recommendation.id, recommendation.span)))
+        }
+
+        /// The node a reference speaks from: the decision or recommendation its element
+        /// belongs to, else the document.
+        func owner(of element: String) -> GraphNode {
+            let head = element.split(separator: ".", maxSplits: 1).first.map(String.init) ?? element
+            return decisionNodes[head] ?? recommendationNodes[head] ?? documentNode
+        }
+        func elementNode(_ element: String, unresolved: String? = nil) -> GraphNode {
+            var result = GraphNode(id: NodeID.element(of: node, element), kind: .element, label: "\(element) of \(key)",
+                                   document: node, external: false)
+            if let unresolved {
+                result.unresolved = true
+                result.note = unresolved
+            }
+            return result
+        }
+        func documentTarget(_ symbol: String) -> GraphNode {
+            var target = GraphNode(id: NodeID.document(symbol: symbol), kind: symbol.contains("/RES/") ? .resolution : .document,
+                                   label: symbol, external: true)
+            target.symbol = symbol
+            return target
+        }
+
+        for reference in document.references {
+            let source = owner(of: reference.from)
+            let proof = evidence(reference.from, reference.text, reference.span)
+            let isInternal = reference.status == .resolved
+            let relation = Relation.from(relationWord: reference.relation, isInternal: isInternal)
+            let target = reference.target
+            switch reference.kind {
+            case .symbol:
+                guard let symbol = target.symbol, symbol != document.symbol else { continue }
+                facts.citedSymbols.append(symbol)
+                facts.links.append(Link(source: source, target: documentTarget(symbol), relation: relation, evidence: proof))
+            case .resolution:
+                guard let symbol = target.symbol else {
+                    var unknown = GraphNode(id: "resolution:?:\(target.number ?? target.key)", kind: .resolution,
+                                            label: target.key, external: true)
+                    unknown.unresolved = true
+                    unknown.note = "the organ that adopted it is not named"
+                    facts.links.append(Link(source: source, target: unknown, relation: relation, evidence: proof))
+                    continue
+                }
+                var resolution = documentTarget(symbol)
+                resolution.kind = .resolution
+                resolution.date = target.date
+                if let part = target.part {
+                    let partNode = GraphNode(id: NodeID.part(of: resolution.id, part), kind: .part, label: "\(symbol), \(part)",
+                                             document: resolution.id, external: true)
+                    facts.links.append(Link(source: resolution, target: partNode, relation: .contains, evidence: proof))
+                    facts.links.append(Link(source: source, target: partNode, relation: relation, evidence: proof))
+                } else {
+                    facts.links.append(Link(source: source, target: resolution, relation: relation, evidence: proof))
+                }
+            case .decision:
+                if isInternal, let element = target.element, let own = decisionNodes[element] {
+                    facts.links.append(Link(source: source, target: own, relation: relation, evidence: proof))
+                } else {
+                    let owner = target.bodyPrefix ?? target.body ?? "unknown body"
+                    let external = decisionNode(target.number ?? target.key, body: owner, external: true)
+                    facts.links.append(Link(source: source, target: external, relation: relation, evidence: proof))
+                }
+            case .recommendation:
+                if isInternal, let element = target.element, let own = recommendationNodes[element] {
+                    facts.links.append(Link(source: source, target: own, relation: relation, evidence: proof))
+                } else if let qualifier = target.qualifier {
+                    facts.pending.append(PendingRecommendation(
+                        source: source, number: target.number ?? target.key, bodyPrefix: target.bodyPrefix,
+                        qualifier: qualifier, relation: relation, evidence: proof))
+                } else {
+                    var missing = recommendationNode(target.number ?? target.key, report: key, reportNode: node, external: false)
+                    missing.unresolved = true
+                    missing.note = reference.note
+                    facts.links.append(Link(source: source, target: missing, relation: relation, evidence: proof))
+                }
+            case .paragraph, .clause, .chapter, .annex:
+                let from = elementNode(reference.from)
+                let to = target.element.map { elementNode($0) }
+                    ?? elementNode(target.key.replacingOccurrences(of: " ", with: "-"), unresolved: reference.note)
+                facts.links.append(Link(source: from, target: to, relation: .seeAlso, evidence: proof))
+            case .article:
+                let instrument = target.instrument ?? "unnamed instrument"
+                let article = GraphNode(id: NodeID.article(instrument: instrument, number: target.number ?? "?"),
+                                        kind: .article, label: "article \(target.number ?? "?") of the \(instrument)",
+                                        external: true)
+                facts.links.append(Link(source: source, target: article, relation: relation, evidence: proof))
+            case .treaty:
+                let treaty = GraphNode(id: NodeID.treaty(volume: target.volume ?? "?", number: target.number ?? "?"),
+                                       kind: .treaty, label: target.key, external: true)
+                facts.links.append(Link(source: source, target: treaty, relation: relation, evidence: proof))
+            }
+        }
+        facts.links += adoptions(in: document, decisions: decisionNodes, evidence: evidence)
+        return facts
+    }
+
+    /// "adopted the draft decision … (CTOC/COP/2006/L.4). (For the text, see chap. I,
+    /// decision 3/2.)": in an element that reports an adoption, the draft cited last before
+    /// the pointer to the adopted text became that text.
+    static func adoptions(in document: Document, decisions: [String: GraphNode],
+                          evidence: (String, String, SourceSpan) -> Evidence) -> [Link] {
+        var links: [Link] = []
+        var byElement: [String: [Reference]] = [:]
+        for reference in document.references { byElement[reference.from, default: []].append(reference) }
+        let texts = Dictionary(document.textElements().map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        for (element, references) in byElement {
+            guard let text = texts[element], text.range(of: "adopted") != nil else { continue }
+            let ordered = references.sorted { $0.span.start < $1.span.start }
+            for (index, pointer) in ordered.enumerated()
+            where pointer.kind == .decision && pointer.status == .resolved && pointer.relation == "see" {
+                guard let adopted = pointer.target.element.flatMap({ decisions[$0] }),
+                      let draft = ordered[..<index].last(where: { $0.kind == .symbol }), let symbol = draft.target.symbol
+                else { continue }
+                var draftNode = GraphNode(id: NodeID.document(symbol: symbol), kind: .document, label: symbol, external: true)
+                draftNode.symbol = symbol
+                let span = draft.span.union(pointer.span)
+                links.append(Link(source: draftNode, target: adopted, relation: .adoptedAs,
+                                  evidence: evidence(element, "\(draft.text) … \(pointer.text)", span)))
+            }
+        }
+        return links
+    }
+}
