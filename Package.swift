@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "UNDocGrammarTests", dependencies: ["UNDocGrammar"]),
         .testTarget(name: "UNDocParserTests", dependencies: ["UNDocParser"]),
         .testTarget(name: "JSONSchemaValidationTests", dependencies: ["JSONSchemaValidation"]),
+        .testTarget(name: "UNDocGraphTests", dependencies: ["UNDocGraph", "JSONSchemaValidation"]),
         // Runs the built `undoc` binary: exit codes, stdout and stderr, atomic output.
         .testTarget(name: "UNDocCLITests", dependencies: ["undoc"]),
         .testTarget(

@@ -15,6 +15,12 @@ public enum FactExtractor {
         documentNode.date = document.metadata.issueDate
         documentNode.file = file
         facts.nodes.append(documentNode)
+        if let symbol = document.symbol {
+            // The symbol was given for the document (--symbol, a manifest): no printed span.
+            let given = Evidence(document: node, file: file, element: "metadata", text: symbol,
+                                 span: SourceSpan(start: 0, end: 0, line: 1, endLine: 1))
+            facts.links += baseLinks(documentNode, evidence: given)
+        }
 
         let body = document.metadata.bodyPrefix ?? document.metadata.body ?? key
         func decisionNode(_ number: String, body: String, title: String? = nil, document: String? = nil, external: Bool) -> GraphNode {
@@ -82,7 +88,9 @@ public enum FactExtractor {
             case .symbol:
                 guard let symbol = target.symbol, symbol != document.symbol else { continue }
                 facts.citedSymbols.append(symbol)
-                facts.links.append(Link(source: source, target: documentTarget(symbol), relation: relation, evidence: proof))
+                let cited = documentTarget(symbol)
+                facts.links.append(Link(source: source, target: cited, relation: relation, evidence: proof))
+                facts.links += baseLinks(cited, evidence: proof)
             case .resolution:
                 guard let symbol = target.symbol else {
                     var unknown = GraphNode(id: "resolution:?:\(target.number ?? target.key)", kind: .resolution,
@@ -143,6 +151,27 @@ public enum FactExtractor {
         }
         facts.links += adoptions(in: document, decisions: decisionNodes, evidence: evidence)
         return facts
+    }
+
+    /// CTOC/COP/2006/L.6/Rev.1 revises L.6; …/Add.2 adds to its base; …/Corr.1 corrects it;
+    /// a base may have a base of its own (…/L.1/Add.1/Corr.1 → …/L.1/Add.1 → …/L.1).
+    static func baseLinks(_ node: GraphNode, evidence: Evidence) -> [Link] {
+        guard let symbol = node.symbol, let slash = symbol.lastIndex(of: "/") else { return [] }
+        let last = symbol[symbol.index(after: slash)...]
+        let relation: Relation
+        if last.hasPrefix("Rev.") {
+            relation = .revises
+        } else if last.hasPrefix("Add.") {
+            relation = .addsTo
+        } else if last.hasPrefix("Corr.") || last.hasPrefix("Amend.") {
+            relation = .corrects
+        } else {
+            return []
+        }
+        let base = String(symbol[..<slash])
+        var baseNode = GraphNode(id: NodeID.document(symbol: base), kind: node.kind, label: base, external: true)
+        baseNode.symbol = base
+        return [Link(source: node, target: baseNode, relation: relation, evidence: evidence)] + baseLinks(baseNode, evidence: evidence)
     }
 
     /// "adopted the draft decision … (CTOC/COP/2006/L.4). (For the text, see chap. I,

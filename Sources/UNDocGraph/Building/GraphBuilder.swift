@@ -98,33 +98,6 @@ public struct GraphBuilder: Sendable {
         insert(link.target)
         edges[EdgeKey(source: link.source.id, target: link.target.id, relation: link.relation), default: []]
             .append(link.evidence)
-        if link.relation != .revises, link.relation != .addsTo, link.relation != .corrects {
-            for node in [link.source, link.target] { linkToBase(node, evidence: link.evidence) }
-        }
-    }
-
-    /// CTOC/COP/2006/L.6/Rev.1 revises L.6; …/Add.2 adds to its base; …/Corr.1 corrects it.
-    private mutating func linkToBase(_ node: GraphNode, evidence: Evidence) {
-        guard node.kind == .document || node.kind == .resolution, let symbol = node.symbol,
-              let slash = symbol.lastIndex(of: "/")
-        else { return }
-        let last = symbol[symbol.index(after: slash)...]
-        let relation: Relation
-        if last.hasPrefix("Rev.") {
-            relation = .revises
-        } else if last.hasPrefix("Add.") {
-            relation = .addsTo
-        } else if last.hasPrefix("Corr.") || last.hasPrefix("Amend.") {
-            relation = .corrects
-        } else {
-            return
-        }
-        let base = String(symbol[..<slash])
-        var baseNode = GraphNode(id: NodeID.document(symbol: base), kind: node.kind, label: base, external: true)
-        baseNode.symbol = base
-        connect(Link(source: node, target: baseNode, relation: relation, evidence: evidence))
-        // A base may have a base of its own: …/L.1/Add.1/Corr.1 → …/L.1/Add.1 → …/L.1.
-        linkToBase(baseNode, evidence: evidence)
     }
 
     // MARK: - "The previous report"

@@ -1,0 +1,84 @@
+import Testing
+import UNDocGraph
+import UNDocModel
+
+@Suite("resolving across a corpus")
+struct ResolutionTests {
+    static func report(_ year: Int, recommendations: String) -> String {
+        workingGroupMasthead.replacingOccurrences(of: "2011", with: String(year)) + """
+            1. The Working Group met in Vienna.
+
+            ## **Recommendations**
+
+            2. The Working Group adopted the recommendations below.
+
+            ### **1. Coordination**
+
+            \(recommendations)
+            """
+    }
+
+    @Test("'the previous report' is the body's latest earlier report in the corpus")
+    func previousReportByDate() throws {
+        let graph = try GraphFixture.graph([
+            ("CTOC/COP/WG.4/2009/2", "2009-04-20", Self.report(2009, recommendations: "(a) States should cooperate.")),
+            ("CTOC/COP/WG.4/2008/3", "2008-02-01", Self.report(2008, recommendations: "(a) States should report.")),
+            ("CTOC/COP/WG.4/2010/2", "2010-01-28", Self.report(2010, recommendations:
+                "(a) Further to recommendation 1(a) of the previous report, States should act.")),
+        ])
+        let edge = try #require(graph.edge("recommendation:CTOC/COP/WG.4/2010/2:1(a)", .furtherTo,
+                                           "recommendation:CTOC/COP/WG.4/2009/2:1(a)"))
+        #expect(edge.evidence.first?.text == "recommendation 1(a) of the previous report")
+        // The target is a parsed recommendation, not an external copy.
+        #expect(graph.node("recommendation:CTOC/COP/WG.4/2009/2:1(a)")?.external == false)
+    }
+
+    @Test("two earlier reports of the same date: ambiguous, naming both")
+    func ambiguous() throws {
+        let graph = try GraphFixture.graph([
+            ("CTOC/COP/WG.4/2009/2", "2009-04-20", Self.report(2009, recommendations: "(a) States should cooperate.")),
+            ("CTOC/COP/WG.4/2009/3", "2009-04-20", Self.report(2009, recommendations: "(a) States should report.")),
+            ("CTOC/COP/WG.4/2010/2", "2010-01-28", Self.report(2010, recommendations:
+                "(a) Noting recommendation 1(a) of the previous report, States should act.")),
+        ])
+        let diagnostic = try #require(graph.diagnostics.first { $0.code == "graph.ambiguous" })
+        #expect(diagnostic.candidates == ["CTOC/COP/WG.4/2009/2", "CTOC/COP/WG.4/2009/3"])
+        let target = try #require(graph.edges.first { $0.source == "recommendation:CTOC/COP/WG.4/2010/2:1(a)" && $0.relation == .notes })
+        #expect(graph.node(target.target)?.unresolved == true)
+        #expect(graph.node(target.target)?.note?.contains("CTOC/COP/WG.4/2009/2 or CTOC/COP/WG.4/2009/3") == true)
+    }
+
+    @Test("no earlier report anywhere: an unresolved node that says what is missing")
+    func unresolved() throws {
+        let graph = try GraphFixture.graph([
+            ("CTOC/COP/WG.4/2010/2", "2010-01-28", Self.report(2010, recommendations:
+                "(a) Further to recommendation 19 contained in the previous report, States should act.")),
+        ])
+        let edge = try #require(graph.edges.first { $0.relation == .furtherTo })
+        let node = try #require(graph.node(edge.target))
+        #expect(node.unresolved == true)
+        #expect(node.external)
+        #expect(node.note?.contains("not known") == true)
+        #expect(graph.diagnostics.contains { $0.code == "graph.unresolved" })
+    }
+
+    @Test("a document cited by symbol that the corpus holds is the parsed node, not an external one")
+    func citedDocumentInCorpus() throws {
+        let graph = try GraphFixture.graph([
+            ("CTOC/COP/2006/2", "2006-08-01", "Distr.: General\n1 August 2006\n\n1. The Secretariat reports.\n"),
+            ("CTOC/COP/2006/14", "2006-12-22", "Distr.: General\n22 December 2006\n\n1. The Conference had before it a report (CTOC/COP/2006/2).\n"),
+        ])
+        #expect(graph.edge("doc:CTOC/COP/2006/14", .cites, "doc:CTOC/COP/2006/2") != nil)
+        #expect(graph.node("doc:CTOC/COP/2006/2")?.external == false)
+        #expect(graph.node("doc:CTOC/COP/2006/2")?.file == "doc1.txt")
+    }
+
+    @Test("two files with one symbol: both kept, reported")
+    func duplicateSymbol() throws {
+        let text = "Distr.: General\n1 August 2006\n\n1. The Secretariat reports.\n"
+        let graph = try GraphFixture.graph([("CTOC/COP/2006/2", nil, text), ("CTOC/COP/2006/2", nil, text)])
+        #expect(graph.diagnostics.contains { $0.code == "graph.duplicateSymbol" && $0.candidates == ["doc1.txt", "doc2.txt"] })
+        #expect(graph.node("doc:CTOC/COP/2006/2") != nil)
+        #expect(graph.node("doc:file:doc2.txt") != nil)
+    }
+}
