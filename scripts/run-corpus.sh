@@ -11,5 +11,8 @@ undoc=".build/release/undoc"
 mkdir -p out
 "$undoc" parse Corpus/*.txt --output-dir out
 "$undoc" parse Corpus/*.txt --format text --output-dir out
-"$undoc" symbols Corpus/*.txt --unique > out/symbols.txt
-echo "parsed $(ls Corpus/*.txt | wc -l) documents into out/ ($(ls out/*.json | wc -l) JSON files, out/symbols.txt)" >&2
+"$undoc" symbols Corpus/*.txt --unique -o out/symbols.txt
+"$undoc" graph Corpus --manifest Corpus/manifest.tsv -o out/graph.json
+"$undoc" graph Corpus --manifest Corpus/manifest.tsv --format graphml -o out/graph.graphml
+"$undoc" graph Corpus --manifest Corpus/manifest.tsv --format dot -o out/graph.dot
+echo "undoc: parsed $(ls Corpus/*.txt | wc -l) documents into out/: one .json and one .txt outline each, symbols.txt, graph.json, graph.graphml, graph.dot" >&2
