@@ -26,7 +26,9 @@ let package = Package(
             dependencies: ["GrammarEmbedder"]
         ),
         .target(name: "UNDocGrammar", plugins: ["EmbedGrammars"]),
-        .target(name: "UNDocIngest", dependencies: ["UNDocModel"]),
+        // libxml2's HTML parser, for HTML input (Debian: libxml2-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(name: "UNDocIngest", dependencies: ["UNDocModel", "CLibXML2"]),
         .target(name: "UNDocParser", dependencies: ["UNDocModel", "UNDocGrammar", "UNDocIngest"]),
         .target(name: "UNDocGraph", dependencies: ["UNDocModel", "UNDocIngest", "UNDocParser"]),
         .executableTarget(
@@ -41,6 +43,8 @@ let package = Package(
         .target(name: "JSONSchemaValidation"),
         .testTarget(name: "UNDocGrammarTests", dependencies: ["UNDocGrammar"]),
         .testTarget(name: "UNDocParserTests", dependencies: ["UNDocParser"]),
+        // PDF and HTML ingestion; the PDF tests run pdftotext (poppler-utils).
+        .testTarget(name: "UNDocIngestTests", dependencies: ["UNDocIngest", "UNDocParser"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONSchemaValidationTests", dependencies: ["JSONSchemaValidation"]),
         .testTarget(name: "UNDocGraphTests", dependencies: ["UNDocGraph", "JSONSchemaValidation"]),
         // Runs the built `undoc` binary: exit codes, stdout and stderr, atomic output.

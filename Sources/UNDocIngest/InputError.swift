@@ -9,6 +9,19 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     case tooLarge(bytes: Int, limit: Int)
     case binary(String)
     case unsupportedFormat(String, advice: String)
+    /// A converter undoc runs (pdftotext) is not installed; the case holds the name or path tried.
+    case toolMissing(String)
+    case toolTimedOut(seconds: Double)
+    case toolFailed(String)
+    case encrypted
+    case noPages
+    case noTextLayer
+    case truncatedPDF
+    case damagedPDF(String)
+    /// Read without error but holding no text ("an HTML page").
+    case noText(String)
+    /// `--input-format` named a format that the content contradicts.
+    case formatMismatch(expected: String, found: String)
 
     public var description: String {
         switch self {
@@ -21,7 +34,25 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
             "is \(InputError.megabytes(bytes)), larger than the limit of \(InputError.megabytes(limit)) (raise it with --max-size)"
         case .binary(let what): "is a binary file (\(what)), not text"
         case .unsupportedFormat(let what, let advice): "is \(what), which this version of undoc does not read: \(advice)"
+        case .toolMissing(let tool):
+            tool.contains("/")
+                ? "is a PDF, and the pdftotext given (\(tool)) is not an executable file: install poppler-utils (apt-get install poppler-utils) or fix --pdftotext"
+                : "is a PDF, and pdftotext was not found on PATH: install poppler-utils (apt-get install poppler-utils) or give --pdftotext PATH"
+        case .toolTimedOut(let seconds):
+            "pdftotext did not finish within \(InputError.seconds(seconds)) and was killed (raise the limit with --pdftotext-timeout)"
+        case .toolFailed(let why): "could not be converted: \(why)"
+        case .encrypted: "is an encrypted PDF that needs a password: decrypt it first (qpdf --decrypt --password=… IN OUT)"
+        case .noPages: "is a PDF with no pages"
+        case .noTextLayer: "is a PDF with no text layer (a scanned document?): OCR it first (e.g. ocrmypdf IN OUT)"
+        case .truncatedPDF: "is a truncated PDF (it ends before its %%EOF marker): fetch the file again"
+        case .damagedPDF(let why): "is a damaged PDF that pdftotext cannot read (\(why))"
+        case .noText(let what): "is \(what) with no text"
+        case .formatMismatch(let expected, let found): "was to be read as \(expected) (--input-format) but is \(found)"
         }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 
     static func megabytes(_ bytes: Int) -> String {

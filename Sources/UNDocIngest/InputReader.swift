@@ -6,30 +6,60 @@ import UNDocModel
 public struct InputReader: Sendable {
     /// Inputs larger than this are refused before they are read.
     public var maxBytes: Int
+    /// Read every input as this format instead of telling it from the content.
+    public var format: InputFormat?
+    /// How PDFs are read (the pdftotext to run and its time limit).
+    public var pdf: PDFReader
 
     public static let defaultMaxBytes = 256 * 1_048_576
 
-    public init(maxBytes: Int = InputReader.defaultMaxBytes) {
+    public init(maxBytes: Int = InputReader.defaultMaxBytes, format: InputFormat? = nil,
+                pdftotext: PDFToText = PDFToText()) {
         self.maxBytes = maxBytes
+        self.format = format
+        pdf = PDFReader(pdftotext: pdftotext)
     }
 
     /// Reads `path`; "-" reads standard input.
     public func read(path: String) throws(FileError) -> SourceText {
+        let name = path == "-" ? "<stdin>" : path
         do {
             let raw = try path == "-" ? readStandardInput() : readFile(path)
-            return try decode(raw, name: path == "-" ? "<stdin>" : path)
+            return try load(raw, path: path == "-" ? nil : path, name: name)
         } catch {
-            throw FileError(file: path == "-" ? "<stdin>" : path, error: error)
+            throw FileError(file: name, error: error)
         }
     }
 
-    /// Decodes bytes already in memory.
+    /// Reads bytes already in memory, in whatever format they are.
     public func decode(_ raw: [UInt8], name: String) throws(InputError) -> SourceText {
+        try load(raw, path: nil, name: name)
+    }
+
+    /// Tells the format (or takes `format`) and hands the bytes to that format's reader.
+    private func load(_ raw: [UInt8], path: String?, name: String) throws(InputError) -> SourceText {
         if raw.isEmpty { throw .empty }
         if raw.count > maxBytes { throw .tooLarge(bytes: raw.count, limit: maxBytes) }
-        let format = try FormatSniffer.sniff(raw)
-        let (bytes, diagnostics) = UTF8Decoder.decode(raw)
-        return SourceText(name: name, format: format, bytes: bytes, diagnostics: diagnostics)
+        let sniffed: InputFormat
+        do {
+            sniffed = try FormatSniffer.sniff(raw)
+        } catch {
+            // A format given on the command line reads text that only looks like another format.
+            guard format == .text || format == .html, case .unsupportedFormat = error else { throw error }
+            sniffed = .text
+        }
+        switch format ?? sniffed {
+        case .pdf:
+            guard sniffed == .pdf else { throw .formatMismatch(expected: "PDF", found: "not a PDF (no %PDF- header)") }
+            return try pdf.read(raw, path: path, name: name)
+        case .html:
+            if sniffed == .pdf { throw .formatMismatch(expected: "HTML", found: "a PDF") }
+            return try HTMLReader.read(raw, name: name)
+        case .text:
+            if sniffed == .pdf { try FormatSniffer.checkText(Array(raw.prefix(8192))) }
+            let (bytes, diagnostics) = UTF8Decoder.decode(raw)
+            return SourceText(name: name, format: "text", bytes: bytes, diagnostics: diagnostics)
+        }
     }
 
     private func readFile(_ path: String) throws(InputError) -> [UInt8] {

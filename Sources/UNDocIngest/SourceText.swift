@@ -10,8 +10,13 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Offset of the first byte of each line.
     public let lineStarts: [Int]
-    /// Problems met while decoding (invalid UTF-8, a byte-order mark, …).
-    public let diagnostics: [Diagnostic]
+    /// Problems met while decoding (invalid UTF-8, a byte-order mark, …) or converting.
+    public internal(set) var diagnostics: [Diagnostic]
+    /// The document's symbol as the input prints it outside its text (a PDF's masthead and
+    /// running heads); the text formats leave it nil.
+    public internal(set) var printedSymbol: String?
+    /// For text converted from pages (PDF): the page each stretch of `bytes` came from.
+    public internal(set) var pageMap: PageMap?
 
     public init(name: String, format: String, bytes: [UInt8], diagnostics: [Diagnostic] = []) {
         self.name = name

@@ -37,8 +37,9 @@ struct ParseCommandTests {
 
     @Test("bad inputs get a one-line message naming the file", arguments: [
         ("binary.dat", Data([0x41, 0x00, 0x42]), "is a binary file"),
-        ("report.pdf", Data("%PDF-1.7\n".utf8), "is a PDF file"),
-        ("page.txt", Data("<!DOCTYPE html><html></html>".utf8), "is an HTML page"),
+        ("report.pdf", Data("%PDF-1.7\n".utf8), "is a truncated PDF"),
+        ("page.txt", Data("<!DOCTYPE html><html></html>".utf8), "is an HTML page with no text"),
+        ("report.docx", Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]), "is a ZIP archive"),
     ])
     func badInput(name: String, content: Data, message: String) throws {
         let directory = try CLI.temporaryDirectory()

@@ -16,7 +16,7 @@ struct ParseCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Text files to parse; - reads standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Documents to parse (text, PDF or HTML); - reads standard input.", valueName: "file"))
     var files: [String]
 
     @Option(name: .long, help: "Output format: json or text.")
@@ -88,7 +88,9 @@ struct ParseCommand: ParsableCommand {
         -> Result<Document, FileError>
     {
         do throws(FileError) {
-            return .success(parser.parse(try reader.read(path: path), symbol: symbol))
+            let source = try reader.read(path: path)
+            // A PDF prints its symbol on the masthead and in the running heads.
+            return .success(parser.parse(source, symbol: symbol ?? source.printedSymbol))
         } catch {
             return .failure(error)
         }

@@ -11,11 +11,24 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Refuse inputs larger than this many megabytes.", valueName: "mb"))
     var maxSize: Int = InputReader.defaultMaxBytes / 1_048_576
 
+    @Option(name: .long, help: ArgumentHelp("Read inputs as text, pdf or html instead of telling the format from their content.", valueName: "format"))
+    var inputFormat: InputFormatOption?
+
+    @Option(name: .long, help: ArgumentHelp("The pdftotext to run for PDF input (default: pdftotext on PATH; Debian package poppler-utils).", valueName: "path"))
+    var pdftotext: String = "pdftotext"
+
+    @Option(name: .long, help: ArgumentHelp("Kill pdftotext if it has not finished a PDF within this many seconds.", valueName: "seconds"))
+    var pdftotextTimeout: Double = PDFToText.defaultTimeout
+
     func validate() throws {
         guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of megabytes") }
+        guard pdftotextTimeout > 0 else { throw ValidationError("--pdftotext-timeout must be a positive number of seconds") }
     }
 
-    var reader: InputReader { InputReader(maxBytes: maxSize * 1_048_576) }
+    var reader: InputReader {
+        InputReader(maxBytes: maxSize * 1_048_576, format: inputFormat?.format,
+                    pdftotext: PDFToText(executable: pdftotext, timeout: pdftotextTimeout))
+    }
 
     /// The grammars, or exit 2 with the grammar file's error.
     func loadGrammars() throws -> ParserGrammars {
@@ -24,6 +37,21 @@ struct CommonOptions: ParsableArguments {
         } catch {
             Console.error("undoc: \(error)")
             throw ExitCode(2)
+        }
+    }
+}
+
+/// `--input-format`: the formats undoc reads.
+enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case pdf
+    case html
+
+    var format: InputFormat {
+        switch self {
+        case .text: .text
+        case .pdf: .pdf
+        case .html: .html
         }
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import UNDocIngest
+import UNDocModel
+import UNDocParser
+
+/// The same document as PDF and as text must give the same model: each corpus PDF
+/// (typeset by scripts/make-corpus-pdfs.py) against its corpus text. Spans differ (they
+/// index different texts) and so does the footnote notation; everything else is compared.
+/// Needs pdftotext (Debian package poppler-utils), as CI installs it; without it the
+/// tests fail and say so.
+@Suite("PDF and text give the same document")
+struct PDFParityTests {
+    static let documents: [(name: String, symbol: String)] = [
+        ("001_caccf940e690384d", "CTOC/COP/WG.4/2010/L.1/Add.1"),
+        ("002_02cf9ff3ef13c05f", "CTOC/COP/2006/14"),
+        ("003_d14f16574e34a7cb", "E/CN.15/2005/8"),
+    ]
+
+    static let grammars = Result { try ParserGrammars.builtIn() }
+
+    static func parse(_ name: String, symbol: String) throws -> (text: Document, pdf: Document, source: SourceText) {
+        try PDFTestSupport.requirePdftotext()
+        let parser = DocumentParser(grammars: try grammars.get())
+        let root = CorpusPDF.root.appendingPathComponent("Corpus")
+        let text = parser.parse(try InputReader().read(path: root.appendingPathComponent("\(name).txt").path), symbol: symbol)
+        let source = try InputReader().read(path: root.appendingPathComponent("pdf/\(name).pdf").path)
+        let pdf = parser.parse(source, symbol: source.printedSymbol)
+        return (text, pdf, source)
+    }
+
+    @Test("the masthead symbol and format are read", arguments: documents)
+    func symbolAndFormat(document: (name: String, symbol: String)) throws {
+        let (_, pdf, source) = try Self.parse(document.name, symbol: document.symbol)
+        #expect(source.printedSymbol == document.symbol)
+        #expect(pdf.symbol == document.symbol)
+        #expect(pdf.source.format == "pdf")
+        #expect(source.pageMap?.page(at: 0) == 1)
+        #expect((source.pageMap?.page(at: source.bytes.count - 1) ?? 0) > 1)
+    }
+
+    @Test("paragraphs, decisions, recommendations, footnotes, references and metadata are equal", arguments: documents)
+    func sameModel(document: (name: String, symbol: String)) throws {
+        let (text, pdf, _) = try Self.parse(document.name, symbol: document.symbol)
+        #expect(text.paragraphs.count > 0)
+        try compare(text.paragraphs, pdf.paragraphs, "paragraphs")
+        try compare(text.decisions, pdf.decisions, "decisions")
+        try compare(text.recommendations, pdf.recommendations, "recommendations")
+        try compare(text.footnotes, pdf.footnotes, "footnotes")
+        // A reference's `text` is its exact source slice, markup and line breaks included.
+        try compare(text.references, pdf.references, "references", ignoring: ["text"])
+        try compare(text.annexes, pdf.annexes, "annexes")
+        try compare(text.metadata, pdf.metadata, "metadata")
+        #expect(pdf.footnotes.allSatisfy { !$0.anchors.isEmpty }, "every footnote is linked to its marker")
+        #expect(!pdf.diagnostics.contains { $0.code.hasPrefix("footnote.") }, "\(pdf.diagnostics)")
+    }
+
+    @Test("running heads, page numbers, job numbers and barcodes never reach the text", arguments: documents)
+    func furnitureRemoved(document: (name: String, symbol: String)) throws {
+        let (_, pdf, source) = try Self.parse(document.name, symbol: document.symbol)
+        let text = String(decoding: source.bytes, as: UTF8.self)
+        #expect(!text.contains(document.symbol), "the symbol is metadata, not text")
+        let paragraphText = pdf.paragraphs.map(\.text).joined(separator: "\n")
+        #expect(!paragraphText.contains("*0"))
+        #expect(!pdf.references.contains { $0.target.symbol == document.symbol })
+    }
+
+    /// Compares two encodable values as JSON without their spans and notations.
+    private func compare<T: Encodable>(_ expected: T, _ actual: T, _ what: String, ignoring: Set<String> = []) throws {
+        let left = try Self.stripped(expected, ignoring: ignoring)
+        let right = try Self.stripped(actual, ignoring: ignoring)
+        if let l = left as? [Any], let r = right as? [Any] {
+            #expect(l.count == r.count, "\(what): \(l.count) in the text, \(r.count) in the PDF")
+            for (a, b) in zip(l, r) where Self.describe(a, limit: .max) != Self.describe(b, limit: .max) {
+                Issue.record("\(what) differ:\n text: \(Self.describe(a))\n pdf:  \(Self.describe(b))")
+                return
+            }
+        } else if Self.describe(left, limit: .max) != Self.describe(right, limit: .max) {
+            Issue.record("\(what) differ:\n text: \(Self.describe(left))\n pdf:  \(Self.describe(right))")
+        }
+    }
+
+    private static let ignoredKeys: Set<String> = ["span", "relationSpan", "evidence", "notation"]
+
+    static func stripped<T: Encodable>(_ value: T, ignoring: Set<String> = []) throws -> Any {
+        let data = try DocumentJSON.encode(value)
+        return strip(try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
+                     keys: ignoredKeys.union(ignoring), top: true)
+    }
+
+    /// Drops `keys` everywhere; extra keys (`ignoring`) only at the elements' top level.
+    private static func strip(_ value: Any, keys: Set<String>, top: Bool) -> Any {
+        if let object = value as? [String: Any] {
+            var out: [String: Any] = [:]
+            for (key, item) in object where !keys.contains(key) {
+                out[key] = strip(item, keys: top ? keys : keys.intersection(ignoredKeys), top: false)
+            }
+            return out
+        }
+        if let array = value as? [Any] { return array.map { strip($0, keys: keys, top: top) } }
+        return value
+    }
+
+    private static func describe(_ value: Any, limit: Int = 1500) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]) else {
+            return "\(value)"
+        }
+        return String(decoding: data.prefix(limit), as: UTF8.self)
+    }
+}
