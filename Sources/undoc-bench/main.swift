@@ -2,6 +2,10 @@
 //
 //   swift run -c release undoc-bench corpus [DIR] [--seconds N]   MB/s per core on the corpus
 //   swift run -c release undoc-bench large [--mb N]               one N MB document: MB/s and peak memory
+//   swift run -c release undoc-bench generate --count N --out DIR [--seed S] [--corpus DIR] [--start-year Y]
+//                                                                 a corpus of N documents derived from Corpus/
+//                                                                 and its manifest.tsv, for `undoc graph` at scale
+//                                                                 (Generator.swift describes the design)
 //
 // Figures and how they were taken are recorded in BENCHMARKS.md.
 import Foundation
@@ -47,6 +51,10 @@ func corpusTexts(_ directory: String) -> [SourceText] {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "generate" {
+    Generator.run(Array(arguments.dropFirst()))
+    exit(0)
+}
 let grammars: ParserGrammars
 do { grammars = try ParserGrammars.builtIn() } catch { fail("\(error)") }
 let parser = DocumentParser(grammars: grammars)
@@ -95,5 +103,5 @@ case "large":
                  peakMemory() / 1_048_576, Double(peakMemory()) / Double(bytes.count), before / 1_048_576))
 
 default:
-    fail("unknown mode '\(mode)': use corpus or large")
+    fail("unknown mode '\(mode)': use corpus, large or generate")
 }

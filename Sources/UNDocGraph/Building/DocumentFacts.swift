@@ -2,7 +2,8 @@ import UNDocModel
 
 /// What one parsed document contributes to the graph. It is taken right after parsing so
 /// the document itself can be dropped: the graph of 100,000 documents never holds their text.
-public struct DocumentFacts: Sendable {
+/// Codable so that an index can store them and rebuild the graph without parsing again.
+public struct DocumentFacts: Sendable, Codable {
     public var file: String
     /// The document's node id.
     public var node: String
@@ -22,7 +23,7 @@ public struct DocumentFacts: Sendable {
 }
 
 /// An edge, with what the builder needs to create either end if it is not in the graph yet.
-struct Link: Sendable {
+struct Link: Sendable, Codable {
     var source: GraphNode
     var target: GraphNode
     var relation: Relation
@@ -30,7 +31,7 @@ struct Link: Sendable {
 }
 
 /// A recommendation of a report the citing text names only as "the previous report".
-struct PendingRecommendation: Sendable {
+struct PendingRecommendation: Sendable, Codable {
     var source: GraphNode
     var number: String
     /// The body whose report it is (symbol prefix), e.g. CTOC/COP/WG.4.

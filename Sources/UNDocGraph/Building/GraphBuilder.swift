@@ -26,6 +26,9 @@ public struct GraphBuilder: Sendable {
     private var pending: [(PendingRecommendation, Int)] = []
     private var diagnostics: [GraphDiagnostic] = []
     private var symbolOwners: [String: String] = [:]
+    /// Per body prefix, the parsed documents with a symbol and an issue date, sorted by date:
+    /// "the previous report" by date is a binary search, not a pass over the corpus.
+    private var datedDocuments: [String: [(date: String, symbol: String)]] = [:]
 
     public init() {}
 
@@ -60,6 +63,11 @@ public struct GraphBuilder: Sendable {
 
     /// The finished graph, sorted.
     public consuming func finish() -> Graph {
+        for summary in summaries {
+            guard let prefix = summary.bodyPrefix, let date = summary.issueDate, let symbol = summary.symbol else { continue }
+            datedDocuments[prefix, default: []].append((date, symbol))
+        }
+        for prefix in datedDocuments.keys { datedDocuments[prefix]?.sort { ($0.date, $0.symbol) < ($1.date, $1.symbol) } }
         for (recommendation, index) in pending { resolve(recommendation, in: summaries[index]) }
         let sortedNodes = nodes.values.sorted { $0.id < $1.id }
         let sortedEdges = edges.map { key, evidence in
@@ -162,10 +170,23 @@ public struct GraphBuilder: Sendable {
 
     /// Parsed documents of the body issued before the citing one, the latest by date.
     private func previousReportsInCorpus(before citing: Summary, prefix: String) -> [String] {
-        guard let date = citing.issueDate else { return [] }
-        let earlier = summaries.filter { $0.bodyPrefix == prefix && ($0.issueDate ?? "9999") < date && $0.symbol != nil }
-        guard let latest = earlier.compactMap(\.issueDate).max() else { return [] }
-        return earlier.filter { $0.issueDate == latest }.compactMap(\.symbol).sorted()
+        guard let date = citing.issueDate, let dated = datedDocuments[prefix] else { return [] }
+        // The first document issued on or after `date`; the ones before it share the latest date.
+        var low = 0
+        var high = dated.count
+        while low < high {
+            let middle = (low + high) / 2
+            if dated[middle].date < date { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return [] }
+        let latest = dated[low - 1].date
+        var out: [String] = []
+        var index = low - 1
+        while index >= 0, dated[index].date == latest {
+            out.append(dated[index].symbol)
+            index -= 1
+        }
+        return out.sorted()
     }
 
     /// The first four-digit part of a symbol: its year.
