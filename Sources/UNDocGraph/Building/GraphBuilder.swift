@@ -64,7 +64,9 @@ public struct GraphBuilder: Sendable {
     /// The finished graph, sorted.
     public consuming func finish() -> Graph {
         for summary in summaries {
-            guard let prefix = summary.bodyPrefix, let date = summary.issueDate, let symbol = summary.symbol else { continue }
+            guard let prefix = summary.bodyPrefix, let date = summary.issueDate, let symbol = summary.symbol,
+                  Self.isReport(symbol)
+            else { continue }
             datedDocuments[prefix, default: []].append((date, symbol))
         }
         for prefix in datedDocuments.keys { datedDocuments[prefix]?.sort { ($0.date, $0.symbol) < ($1.date, $1.symbol) } }
@@ -159,10 +161,11 @@ public struct GraphBuilder: Sendable {
     /// previous report's symbol), the latest by year.
     private func previousReportsCited(by citing: Summary, prefix: String) -> [String] {
         let own = citing.symbol
-        let cited = Set(citing.citedSymbols.filter { $0.hasPrefix(prefix + "/") && $0 != own })
+        let cited = Set(citing.citedSymbols.filter { $0.hasPrefix(prefix + "/") && $0 != own && Self.isReport($0) })
         guard !cited.isEmpty else { return [] }
+        // A report's previous report is of an earlier year: papers of its own session are not it.
         let ownYear = own.flatMap(Self.year)
-        let earlier = cited.filter { symbol in ownYear.map { (Self.year(symbol) ?? 0) <= $0 } ?? true }
+        let earlier = cited.filter { symbol in ownYear.map { (Self.year(symbol) ?? 0) < $0 } ?? true }
         let latest = earlier.compactMap(Self.year).max()
         let best = earlier.filter { Self.year($0) == latest }.sorted()
         return best.count > 1 ? Self.withoutVariants(best) : best
@@ -187,6 +190,14 @@ public struct GraphBuilder: Sendable {
             index -= 1
         }
         return out.sorted()
+    }
+
+    /// Whether a symbol can be a report: not a draft (L.), a conference room paper (CRP.),
+    /// an information paper (INF/) or a corrigendum.
+    static func isReport(_ symbol: String) -> Bool {
+        !symbol.split(separator: "/").contains { part in
+            part.hasPrefix("L.") || part.hasPrefix("CRP.") || part == "INF" || part.hasPrefix("Corr.")
+        }
     }
 
     /// The first four-digit part of a symbol: its year.
