@@ -9,7 +9,7 @@ public struct Grammar: Sendable {
         let index: Int32
     }
 
-    let program: CompiledGrammar
+    private(set) var program: CompiledGrammar
     /// The file name or path given at compilation, for messages.
     public let fileName: String
     /// How deeply rule calls may nest during one match. Past it the attempt fails rather than
@@ -65,7 +65,7 @@ public struct Grammar: Sendable {
         let end = min(end ?? bytes.count, bytes.count)
         guard position >= 0, position <= end else { return nil }
         let entry = program.ruleEntries[Int(rule.index)]
-        return withMatcher(bytes, end: end) { matcher in
+        return withMatcher(bytes, end: end) { matcher, _ in
             let q = matcher.run(entry, position)
             guard q >= 0, !matcher.aborted else { return nil }
             return Match(range: position ..< q, nodes: matcher.captureTree(infos: program.infos))
@@ -89,54 +89,106 @@ public struct Grammar: Sendable {
     /// `boundary` is given, `p` starts a token: `p` is `range.lowerBound` or `bytes[p-1]`
     /// is not in `boundary`. After a non-empty match the search goes on at its end; empty
     /// matches are ignored. Nothing outside `range` is read.
+    ///
+    /// The matcher is not even called where the next two or three bytes cannot begin a match
+    /// of the rule: compiling works out the strings its matches can start with (a prefilter,
+    /// which never rejects a position where the rule matches). A rule of keywords such as
+    /// "decision"i / "see"i is then tried at a few word starts instead of at every one.
     public func scan(_ rule: RuleID, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
                      boundary: ByteSet? = ByteSet.wordCharacters) -> [Match] {
         let lower = max(range.lowerBound, 0)
         let upper = min(range.upperBound, bytes.count)
         guard lower < upper else { return [] }
-        let entry = program.ruleEntries[Int(rule.index)]
-        let boundaryTable: [UInt8]
         switch boundary {
-        case nil: boundaryTable = Self.noBoundaryTable
-        case ByteSet.wordCharacters: boundaryTable = Self.wordBoundaryTable
-        case let set?: boundaryTable = Self.table(set)
+        case nil:
+            return Self.noBoundaryTable.withUnsafeBufferPointer {
+                scan(rule, bytes, lower, upper, inWord: $0.baseAddress!)
+            }
+        case ByteSet.wordCharacters:
+            return Self.wordBoundaryTable.withUnsafeBufferPointer {
+                scan(rule, bytes, lower, upper, inWord: $0.baseAddress!)
+            }
+        case let set?:
+            // On the stack: a custom boundary costs no allocation per scan.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { table in
+                for b in 0 ..< 256 { table[b] = set.contains(UInt8(b)) ? 1 : 0 }
+                return scan(rule, bytes, lower, upper, inWord: UnsafePointer(table.baseAddress!))
+            }
         }
+    }
+
+    /// The scan loop. `inWord` is 256 bytes: 1 for the bytes of the boundary set.
+    private func scan(_ rule: RuleID, _ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int,
+                      inWord: UnsafePointer<UInt8>) -> [Match] {
+        let entry = program.ruleEntries[Int(rule.index)]
+        let filterIndex = program.ruleFilters[Int(rule.index)]
+        let filter = filterIndex >= 0 ? program.filters[Int(filterIndex)] : nil
         return program.startTables.withUnsafeBufferPointer { startTables in
-            boundaryTable.withUnsafeBufferPointer { inWord in
-                let starts = UnsafeBufferPointer(rebasing: startTables[Int(rule.index) * 256 ..< Int(rule.index + 1) * 256])
-                return withMatcher(bytes, end: upper) { matcher in
-                    var found: [Match] = []
-                    var p = lower
-                    // 1 when the byte before p is inside a word (never at the range start).
-                    var afterWord: UInt8 = 0
-                    while p < upper {
-                        let b = Int(bytes[p])
-                        // Rarely true, so the branch predicts well: no call, no allocation otherwise.
-                        if starts[b] > afterWord {
-                            matcher.reset()
-                            let q = matcher.run(entry, p)
-                            if q > p, !matcher.aborted {
-                                found.append(Match(range: p ..< q, nodes: matcher.captureTree(infos: program.infos)))
-                                afterWord = inWord[Int(bytes[q &- 1])]
-                                p = q
-                                continue
-                            }
-                        }
-                        afterWord = inWord[b]
-                        p &+= 1
+            let starts = startTables.baseAddress! + Int(rule.index) * 256
+            return withMatcher(bytes, end: upper) { matcher, tables in
+                var found: [Match] = []
+                // Position p is a candidate when its byte can start the rule and the byte before it
+                // is not inside a word (the range start always counts as a token start). That
+                // depends on two bytes only, so candidates are marked 64 positions at a time
+                // without a branch per byte, and visited in order from the mask.
+                var block = lower
+                while block < upper {
+                    let count = min(64, upper &- block)
+                    var mask: UInt64 = 0
+                    var before: UInt8 = block == lower ? 0 : inWord[Int(bytes[block &- 1])]
+                    var i = 0
+                    while i < count {
+                        let b = Int(bytes[block &+ i])
+                        mask |= UInt64(starts[b] & ~before & 1) &<< UInt64(i)
+                        before = inWord[b]
+                        i &+= 1
                     }
-                    return found
+                    var next = block &+ count
+                    while mask != 0 {
+                        let p = block &+ mask.trailingZeroBitCount
+                        mask &= mask &- 1
+                        // The next two or three bytes must fit too. Nearer the end than that, a
+                        // match is short and the first byte is all there is to check.
+                        if let filter, !filter.accepts(tables, bytes, p, end: upper) { continue }
+                        matcher.reset()
+                        let q = matcher.run(entry, p)
+                        guard q > p, !matcher.aborted else { continue }
+                        found.append(Match(range: p ..< q, nodes: matcher.captureTree(infos: program.infos)))
+                        // Go on at the end of the match: drop the candidates inside it.
+                        let skip = q &- block
+                        if skip >= 64 {
+                            next = max(next, q)
+                            break
+                        }
+                        mask &= ~0 &<< UInt64(skip)
+                    }
+                    block = next
                 }
+                return found
             }
         }
     }
 
     private static let noBoundaryTable = [UInt8](repeating: 0, count: 256)
-    private static let wordBoundaryTable = table(.wordCharacters)
+    private static let wordBoundaryTable: [UInt8] = (0...255).map { ByteSet.wordCharacters.contains(UInt8($0)) ? 1 : 0 }
 
-    /// 256 bytes: 1 for the bytes in `set`.
-    private static func table(_ set: ByteSet) -> [UInt8] {
-        (0...255).map { set.contains(UInt8($0)) ? 1 : 0 }
+    /// Whether `scan` would call the matcher at `position` (its token boundary aside): the
+    /// first byte can start `rule` and the rule's prefilter accepts the bytes up to `end`.
+    func scanTries(_ rule: RuleID, in bytes: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Bool {
+        let end = min(end, bytes.count)
+        guard position < end, program.ruleStarts[Int(rule.index)].contains(bytes[position]) else { return false }
+        let filter = program.ruleFilters[Int(rule.index)]
+        guard filter >= 0 else { return true }
+        return program.filterTables.withPointers { program.filters[Int(filter)].accepts($0, bytes, position, end: end) }
+    }
+
+    /// This grammar without its prefilters: `scan` and rule calls test the first byte only, as
+    /// before prefilters existed. For tests, which compare the two.
+    var withoutPrefilters: Grammar {
+        var copy = self
+        copy.program.ruleFilters = copy.program.ruleFilters.map { _ in -1 }
+        for i in copy.program.nodes.indices { copy.program.nodes[i].c = -1 }
+        return copy
     }
 
     /// Scans `bytes` (by default all of it); see `scan(_:in:range:boundary:)`.
@@ -151,13 +203,22 @@ public struct Grammar: Sendable {
         return string.withUTF8 { scan(rule, in: $0, range: 0 ..< $0.count, boundary: boundary) }
     }
 
-    private func withMatcher<R>(_ input: UnsafeBufferPointer<UInt8>, end: Int, _ body: (inout Matcher) -> R) -> R {
+    private func withMatcher<R>(_ input: UnsafeBufferPointer<UInt8>, end: Int,
+                                _ body: (inout Matcher, PrefilterTables.Pointers) -> R) -> R {
         program.nodes.withUnsafeBufferPointer { nodes in
             program.kids.withUnsafeBufferPointer { kids in
                 program.pool.withUnsafeBufferPointer { pool in
-                    var matcher = Matcher(nodes: nodes, kids: kids, pool: pool, input: input,
-                                          end: end, maximumDepth: maximumDepth)
-                    return body(&matcher)
+                    program.filters.withUnsafeBufferPointer { filters in
+                        program.filterTables.withPointers { tables in
+                            withUnsafeTemporaryAllocation(of: CaptureRecord.self, capacity: 64) { stack in
+                                var matcher = Matcher(nodes: nodes, kids: kids, pool: pool, filters: filters,
+                                                      filterTables: tables, input: input, end: end,
+                                                      maximumDepth: maximumDepth)
+                                matcher.lend(stack)
+                                return body(&matcher, tables)
+                            }
+                        }
+                    }
                 }
             }
         }

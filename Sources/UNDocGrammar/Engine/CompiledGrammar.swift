@@ -33,6 +33,9 @@ struct Node: Sendable {
     var nullable: Bool
     var a: Int32
     var b: Int32
+    /// For `call`: the index in `CompiledGrammar.filters` of the called rule's prefilter, or -1
+    /// (no filter, or the rule can match empty). Fits in what would be padding.
+    var c: Int32 = -1
     var first: ByteSet
 }
 
@@ -59,4 +62,18 @@ struct CompiledGrammar: Sendable {
     var startTables: ContiguousArray<UInt8> = []
     /// Per rule, the bytes a non-empty match can start with.
     var ruleStarts: [ByteSet] = []
+    /// Per rule, the first bytes (up to `PrefixPattern.width`) its matches can start with.
+    var rulePrefixes: [[PrefixPattern]] = []
+    /// The prefilters: what `scan` checks the next two or three bytes against before trying a
+    /// rule, and the matcher before calling one.
+    var filters: ContiguousArray<Prefilter> = []
+    var filterTables = PrefilterTables()
+    /// Per rule, its index in `filters`, or -1 when a filter would reject no more than
+    /// `startTables` ("unfiltered").
+    var ruleFilters: [Int32] = []
+
+    /// Per rule, its prefilter, if it has one.
+    var prefilters: [Prefilter?] {
+        ruleFilters.map { $0 < 0 ? nil : filters[Int($0)] }
+    }
 }

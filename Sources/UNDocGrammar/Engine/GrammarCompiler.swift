@@ -67,11 +67,24 @@ struct GrammarCompiler {
         checkLeftRecursion(bodies: bodies)
         try throwEarliest()
         let consume = computeFirstSets()
+        let prefixes = computeStartPatterns()
         buildDispatchTables()
-        for entry in program.ruleEntries {
+        for (rule, entry) in program.ruleEntries.enumerated() {
             let starts = consume[Int(entry)]
             program.ruleStarts.append(starts)
             program.startTables += (0...255).map { starts.contains(UInt8($0)) ? 1 : 0 }
+            program.rulePrefixes.append(prefixes[rule])
+            if let filter = Prefilter(patterns: prefixes[rule], starts: starts, tables: &program.filterTables) {
+                program.ruleFilters.append(Int32(program.filters.count))
+                program.filters.append(filter)
+            } else {
+                program.ruleFilters.append(-1)
+            }
+        }
+        // A call checks its rule's filter first, unless the rule can match empty (the filter
+        // only speaks of non-empty matches).
+        for (node, rule) in callTargets where !program.nodes[Int(node)].nullable {
+            program.nodes[Int(node)].c = program.ruleFilters[rule]
         }
         return program
     }

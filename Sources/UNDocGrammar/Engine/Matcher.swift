@@ -19,28 +19,44 @@ struct Matcher: ~Copyable {
     let kids: UnsafeBufferPointer<Int32>
     let pool: UnsafeBufferPointer<UInt8>
     let input: UnsafeBufferPointer<UInt8>
+    /// The rules' prefilters, checked before a call.
+    let filters: UnsafeBufferPointer<Prefilter>
+    let filterTables: PrefilterTables.Pointers
     /// Nothing at or after `end` is read.
     let end: Int
     let maximumDepth: Int
     var depth = 0
     /// Set when the depth limit was hit: the whole attempt then fails.
     var aborted = false
+    /// The capture stack: first a buffer lent by the caller (on its stack), then, if that
+    /// fills up, one the matcher allocates and owns.
     var captures: UnsafeMutablePointer<CaptureRecord>?
+    var ownsCaptures = false
     var captureCount = 0
     var captureCapacity = 0
 
     init(nodes: UnsafeBufferPointer<Node>, kids: UnsafeBufferPointer<Int32>, pool: UnsafeBufferPointer<UInt8>,
+         filters: UnsafeBufferPointer<Prefilter>, filterTables: PrefilterTables.Pointers,
          input: UnsafeBufferPointer<UInt8>, end: Int, maximumDepth: Int) {
         self.nodes = nodes
         self.kids = kids
         self.pool = pool
+        self.filters = filters
+        self.filterTables = filterTables
         self.input = input
         self.end = end
         self.maximumDepth = maximumDepth
     }
 
     deinit {
-        captures?.deallocate()
+        if ownsCaptures { captures?.deallocate() }
+    }
+
+    /// Starts the capture stack in `buffer`, which must outlive the matcher (no allocation for
+    /// the usual few captures of an attempt).
+    mutating func lend(_ buffer: UnsafeMutableBufferPointer<CaptureRecord>) {
+        captures = buffer.baseAddress
+        captureCapacity = buffer.count
     }
 
     /// Matches node `index` at `p`; returns the end of the match, or -1.
@@ -80,7 +96,7 @@ struct Matcher: ~Copyable {
         case .capture:
             return runCapture(node.a, info: node.b, p)
         case .call:
-            return runCall(node.a, info: node.b, p)
+            return runCall(node.a, info: node.b, filter: node.c, p)
         }
     }
 
@@ -188,9 +204,14 @@ struct Matcher: ~Copyable {
     }
 
     @inline(__always)
-    private mutating func runCall(_ body: Int32, info: Int32, _ p: Int) -> Int {
+    private mutating func runCall(_ body: Int32, info: Int32, filter: Int32, _ p: Int) -> Int {
         if depth >= maximumDepth {
             aborted = true
+            return -1
+        }
+        // The rule cannot match here if its next two or three bytes do not fit: most calls that
+        // pass the first-byte test fail this way, before any capture or deeper call.
+        if filter >= 0, !filters[Int(filter)].accepts(filterTables, input, p, end: end) {
             return -1
         }
         depth &+= 1
@@ -239,10 +260,11 @@ struct Matcher: ~Copyable {
         let bigger = UnsafeMutablePointer<CaptureRecord>.allocate(capacity: capacity)
         if let old = captures {
             bigger.moveInitialize(from: old, count: captureCount)
-            old.deallocate()
+            if ownsCaptures { old.deallocate() }
         }
         captures = bigger
         captureCapacity = capacity
+        ownsCaptures = true
     }
 
     /// Starts a fresh attempt.
