@@ -13,9 +13,12 @@ let package = Package(
         .library(name: "UNDocGrammar", targets: ["UNDocGrammar"]),
         .library(name: "UNDocParser", targets: ["UNDocParser"]),
         .library(name: "UNDocGraph", targets: ["UNDocGraph"]),
+        .library(name: "UNDocIndex", targets: ["UNDocIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SQLite for the session index (Linux: the system SQLite, Debian libsqlite3-dev).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "UNDocModel"),
@@ -31,11 +34,20 @@ let package = Package(
         .target(name: "UNDocIngest", dependencies: ["UNDocModel", "CLibXML2"]),
         .target(name: "UNDocParser", dependencies: ["UNDocModel", "UNDocGrammar", "UNDocIngest"]),
         .target(name: "UNDocGraph", dependencies: ["UNDocModel", "UNDocIngest", "UNDocParser"]),
+        // The session index: documents, elements (FTS5), references and the graph in SQLite.
+        .target(
+            name: "UNDocIndex",
+            dependencies: [
+                "UNDocModel", "UNDocGraph", "UNDocParser", "UNDocIngest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "undoc",
             dependencies: [
                 "UNDocParser",
                 "UNDocGraph",
+                "UNDocIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,8 +59,13 @@ let package = Package(
         .testTarget(name: "UNDocIngestTests", dependencies: ["UNDocIngest", "UNDocParser"], exclude: ["Fixtures"]),
         .testTarget(name: "JSONSchemaValidationTests", dependencies: ["JSONSchemaValidation"]),
         .testTarget(name: "UNDocGraphTests", dependencies: ["UNDocGraph", "JSONSchemaValidation"]),
-        // Runs the built `undoc` binary: exit codes, stdout and stderr, atomic output.
-        .testTarget(name: "UNDocCLITests", dependencies: ["undoc"]),
+        .testTarget(name: "UNDocIndexTests", dependencies: ["UNDocIndex", "UNDocGraph", "UNDocParser", "UNDocModel"]),
+        // Runs the built `undoc` binary: exit codes, stdout and stderr, atomic output (the index
+        // tests also open the databases it writes).
+        .testTarget(
+            name: "UNDocCLITests",
+            dependencies: ["undoc", "UNDocIndex", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "UNDocCorpusTests",
             dependencies: ["UNDocParser", "JSONSchemaValidation"]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what undoc needs on Debian or Ubuntu: libxml2 (HTML/XML reading), poppler-utils
-# (pdftotext, for PDF input) and pkg-config. Skips what is already there; needs root
+# (pdftotext, for PDF input), pkg-config and SQLite with FTS5 (libsqlite3-dev, for the
+# session index that `undoc index` writes through GRDB). Skips what is already there; needs root
 # (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ missing=()
 dpkg -s libxml2-dev >/dev/null 2>&1 || missing+=(libxml2-dev)
 dpkg -s poppler-utils >/dev/null 2>&1 || missing+=(poppler-utils)
 dpkg -s pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2

@@ -12,7 +12,8 @@ struct Undoc: ParsableCommand {
             (the others are still processed), 2 for a usage or grammar error.
             """,
         version: "0.1.0",
-        subcommands: [ParseCommand.self, SymbolsCommand.self, GraphCommand.self, TraceCommand.self]
+        subcommands: [ParseCommand.self, SymbolsCommand.self, GraphCommand.self, TraceCommand.self, IndexCommand.self,
+                      SearchCommand.self, ShowCommand.self, SessionCommand.self]
     )
 
     /// Runs the command, mapping ArgumentParser's usage errors to exit status 2.

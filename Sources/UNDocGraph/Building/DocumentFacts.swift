@@ -40,3 +40,19 @@ struct PendingRecommendation: Sendable, Codable {
     var relation: Relation
     var evidence: Evidence
 }
+
+extension DocumentFacts {
+    /// The same facts with links and pending recommendations in one fixed order, so equal
+    /// facts encode to equal bytes however they were found (an index compares them to tell
+    /// whether a changed file changed the graph). The graph built from them is the same.
+    public func canonicalized() -> DocumentFacts {
+        var copy = self
+        copy.links.sort {
+            ($0.source.id, $0.target.id, $0.relation, $0.evidence) < ($1.source.id, $1.target.id, $1.relation, $1.evidence)
+        }
+        copy.pending.sort {
+            ($0.source.id, $0.number, $0.relation, $0.evidence) < ($1.source.id, $1.number, $1.relation, $1.evidence)
+        }
+        return copy
+    }
+}
