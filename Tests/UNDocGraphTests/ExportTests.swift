@@ -68,3 +68,16 @@ struct ExportTests {
         #expect(xml.contains("Quote &quot; and &apos;apostrophe&apos;</data>"))
     }
 }
+
+@Suite("trace output")
+struct TraceOutputTests {
+    @Test("trace JSON validates against Schemas/undoc.trace-1.schema.json")
+    func schema() throws {
+        let schema = try JSONSchema(contentsOf: GraphFixture.root.appendingPathComponent("Schemas/undoc.trace-1.schema.json"))
+        let tracer = Tracer(graph: try GraphFixture.corpusGraph())
+        for query in ["decision 3/4", "recommendation 6(c)", "CTOC/COP/2006/L.4"] {
+            let trace = tracer.trace(try tracer.resolve(query), direction: .both)
+            #expect(try schema.validate(DocumentJSON.encode(trace)) == [], "\(query)")
+        }
+    }
+}
