@@ -51,17 +51,4 @@ extension Document {
         }
         return out
     }
-
-    /// Finds any element by id: paragraphs, clauses, decisions, recommendations,
-    /// footnotes, sections, annexes.
-    public func elementExists(_ id: String) -> Bool {
-        if textElements().contains(where: { $0.id == id }) { return true }
-        if decisions.contains(where: { $0.element == id }) { return true }
-        if recommendations.contains(where: { $0.element == id }) { return true }
-        if annexes.contains(where: { $0.id == id }) { return true }
-        func inSections(_ list: [Section]) -> Bool {
-            list.contains { $0.id == id || inSections($0.children) }
-        }
-        return inSections(sections)
-    }
 }
