@@ -1,6 +1,6 @@
 // undoc-bench: measures parsing throughput and memory in release mode.
 //
-//   swift run -c release undoc-bench corpus [DIR] [--seconds N]   MB/s per core on the corpus
+//   swift run -c release undoc-bench corpus [DIR] [--seconds N | --rounds N]   MB/s per core on the corpus
 //   swift run -c release undoc-bench large [--mb N]               one N MB document: MB/s and peak memory
 //   swift run -c release undoc-bench generate --count N --out DIR [--seed S] [--corpus DIR] [--start-year Y]
 //                                                                 a corpus of N documents derived from Corpus/
@@ -69,9 +69,11 @@ case "corpus":
     // Warm up once (grammar compilation is done; this pages in code and data).
     var checksum = 0
     for text in texts { checksum &+= parser.parse(text).paragraphs.count }
+    // `--rounds N` runs a fixed number of rounds (for instruction counts under callgrind).
+    let fixedRounds = value(of: "--rounds", in: arguments).flatMap(Int.init)
     var rounds = 0
     let start = now()
-    while now() - start < seconds {
+    while fixedRounds.map({ rounds < $0 }) ?? (now() - start < seconds) {
         for text in texts { checksum &+= parser.parse(text).references.count }
         rounds += 1
     }
