@@ -96,30 +96,32 @@ public struct Grammar: Sendable {
     /// "decision"i / "see"i is then tried at a few word starts instead of at every one.
     public func scan(_ rule: RuleID, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
                      boundary: ByteSet? = ByteSet.wordCharacters) -> [Match] {
-        let lower = max(range.lowerBound, 0)
-        let upper = min(range.upperBound, bytes.count)
-        guard lower < upper else { return [] }
         switch boundary {
-        case nil:
-            return Self.noBoundaryTable.withUnsafeBufferPointer {
-                scan(rule, bytes, lower, upper, inWord: $0.baseAddress!)
-            }
-        case ByteSet.wordCharacters:
-            return Self.wordBoundaryTable.withUnsafeBufferPointer {
-                scan(rule, bytes, lower, upper, inWord: $0.baseAddress!)
-            }
-        case let set?:
-            // On the stack: a custom boundary costs no allocation per scan.
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { table in
-                for b in 0 ..< 256 { table[b] = set.contains(UInt8(b)) ? 1 : 0 }
-                return scan(rule, bytes, lower, upper, inWord: UnsafePointer(table.baseAddress!))
-            }
+        case nil: return scan(rule, in: bytes, range: range, boundary: ScanBoundary.none)
+        case ByteSet.wordCharacters: return scan(rule, in: bytes, range: range, boundary: ScanBoundary.words)
+        case let set?: return scan(rule, in: bytes, range: range, boundary: ScanBoundary(set))
         }
     }
 
-    /// The scan loop. `inWord` is 256 bytes: 1 for the bytes of the boundary set.
+    /// Scans with a boundary made once and reused (building its table costs more than a short
+    /// scan, and callers scan element after element with the same boundary).
+    public func scan(_ rule: RuleID, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
+                     boundary: ScanBoundary) -> [Match] {
+        let lower = max(range.lowerBound, 0)
+        let upper = min(range.upperBound, bytes.count)
+        guard lower < upper else { return [] }
+        // Eight bytes at a time when a token start is enough to know where to look: the
+        // boundary is a few ASCII ranges and the rule starts only inside tokens.
+        let wordStartsOnly = boundary.ranges != nil && program.ruleStarts[Int(rule.index)].isSubset(of: boundary.set)
+        return boundary.table.withUnsafeBufferPointer {
+            scan(rule, bytes, lower, upper, inWord: $0.baseAddress!, swar: wordStartsOnly ? boundary.ranges : nil)
+        }
+    }
+
+    /// The scan loop. `inWord` is 256 bytes: 1 for the bytes of the boundary set. With `swar`,
+    /// the same set as ASCII ranges, candidates are found eight bytes at a time.
     private func scan(_ rule: RuleID, _ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int,
-                      inWord: UnsafePointer<UInt8>) -> [Match] {
+                      inWord: UnsafePointer<UInt8>, swar: ScanBoundary.Ranges?) -> [Match] {
         let entry = program.ruleEntries[Int(rule.index)]
         let filterIndex = program.ruleFilters[Int(rule.index)]
         let filter = filterIndex >= 0 ? program.filters[Int(filterIndex)] : nil
@@ -135,8 +137,20 @@ public struct Grammar: Sendable {
                 while block < upper {
                     let count = min(64, upper &- block)
                     var mask: UInt64 = 0
-                    var before: UInt8 = block == lower ? 0 : inWord[Int(bytes[block &- 1])]
                     var i = 0
+                    if let swar {
+                        // Token starts, eight bytes a load; the start table is read at those only.
+                        var previous: UInt64 = block == lower ? 0 : UInt64(inWord[Int(bytes[block &- 1])]) &<< 63
+                        let raw = UnsafeRawPointer(bytes.baseAddress! + block)
+                        while i &+ 8 <= count {
+                            let inside = swar.members(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                            let startsHere = inside & ~((inside &<< 8) | (previous &>> 56))
+                            previous = inside
+                            mask |= ((startsHere &* 0x0002_0408_1020_4081) &>> 56) &<< UInt64(i)
+                            i &+= 8
+                        }
+                    }
+                    var before: UInt8 = block &+ i == lower ? 0 : inWord[Int(bytes[block &+ i &- 1])]
                     while i < count {
                         let b = Int(bytes[block &+ i])
                         mask |= UInt64(starts[b] & ~before & 1) &<< UInt64(i)
@@ -147,6 +161,7 @@ public struct Grammar: Sendable {
                     while mask != 0 {
                         let p = block &+ mask.trailingZeroBitCount
                         mask &= mask &- 1
+                        if swar != nil, starts[Int(bytes[p])] == 0 { continue }
                         // The next two or three bytes must fit too. Nearer the end than that, a
                         // match is short and the first byte is all there is to check.
                         if let filter, !filter.accepts(tables, bytes, p, end: upper) { continue }
@@ -168,9 +183,6 @@ public struct Grammar: Sendable {
             }
         }
     }
-
-    private static let noBoundaryTable = [UInt8](repeating: 0, count: 256)
-    private static let wordBoundaryTable: [UInt8] = (0...255).map { ByteSet.wordCharacters.contains(UInt8($0)) ? 1 : 0 }
 
     /// Whether `scan` would call the matcher at `position` (its token boundary aside): the
     /// first byte can start `rule` and the rule's prefilter accepts the bytes up to `end`.
@@ -221,6 +233,68 @@ public struct Grammar: Sendable {
                     }
                 }
             }
+        }
+    }
+}
+
+/// The bytes that make up a token for `Grammar.scan`: a position starts a token when the byte
+/// before it is not in the set. Made once and reused: its tables cost more than a short scan.
+public struct ScanBoundary: Sendable {
+    /// Every position starts a token.
+    public static let none = ScanBoundary(ByteSet())
+    /// ASCII letters and digits (the default).
+    public static let words = ScanBoundary(.wordCharacters)
+
+    let set: ByteSet
+    /// 256 bytes: 1 for the members.
+    let table: [UInt8]
+    /// The set as at most four ASCII ranges, tested eight bytes at a time; nil for other sets.
+    let ranges: Ranges?
+
+    public init(_ set: ByteSet) {
+        self.set = set
+        table = (0...255).map { set.contains(UInt8($0)) ? 1 : 0 }
+        ranges = Ranges(set)
+    }
+
+    /// Membership of eight bytes at once (SWAR): for ASCII bytes x and a range lo...hi,
+    /// x + (0x80 - lo) has its top bit set when x >= lo, x + (0x7F - hi) when x > hi, and
+    /// neither sum carries into the next byte.
+    struct Ranges: Sendable {
+        // Four ranges at most; an unused one adds 0, whose top bits never come out set.
+        var low0: UInt64 = 0, high0: UInt64 = 0
+        var low1: UInt64 = 0, high1: UInt64 = 0
+        var low2: UInt64 = 0, high2: UInt64 = 0
+        var low3: UInt64 = 0, high3: UInt64 = 0
+
+        init?(_ set: ByteSet) {
+            var ranges: [(low: UInt64, high: UInt64)] = []
+            var b = 0
+            while b < 256 {
+                guard set.contains(UInt8(b)) else { b += 1; continue }
+                if b >= 0x80 { return nil }
+                var last = b
+                while last + 1 < 0x80, set.contains(UInt8(last + 1)) { last += 1 }
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                ranges.append((ones &* UInt64(0x80 - b), ones &* UInt64(0x7F - last)))
+                b = last + 1
+            }
+            guard !ranges.isEmpty, ranges.count <= 4 else { return nil }
+            while ranges.count < 4 { ranges.append((0, 0)) }
+            (low0, high0) = ranges[0]
+            (low1, high1) = ranges[1]
+            (low2, high2) = ranges[2]
+            (low3, high3) = ranges[3]
+        }
+
+        /// Bit 7 of each byte of the result: whether that byte of `v` is a member.
+        @inline(__always)
+        func members(_ v: UInt64) -> UInt64 {
+            let top: UInt64 = 0x8080_8080_8080_8080
+            let x = v & ~top
+            let inside = ((x &+ low0) & ~(x &+ high0)) | ((x &+ low1) & ~(x &+ high1))
+                | ((x &+ low2) & ~(x &+ high2)) | ((x &+ low3) & ~(x &+ high3))
+            return inside & ~v & top
         }
     }
 }

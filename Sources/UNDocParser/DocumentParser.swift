@@ -26,7 +26,7 @@ public struct DocumentParser: Sendable {
                     .max { ($0.documentPrefix?.count ?? 0) < ($1.documentPrefix?.count ?? 0) }
             }
         if document.metadata.bodyPrefix == nil { document.metadata.bodyPrefix = body?.documentPrefix }
-        let context = ReferenceContext(documentSymbol: symbol, body: body, elementIDs: Self.elementIDs(document))
+        let context = ReferenceContext(documentSymbol: symbol, body: body, elementIDs: ElementIDIndex(document))
         let recognizer = ReferenceRecognizer(grammars: grammars, source: source, context: context)
         document.references = recognizer.references(in: output.elements)
         return document

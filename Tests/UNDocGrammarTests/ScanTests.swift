@@ -87,4 +87,50 @@ final class ScanTests: XCTestCase {
             XCTAssertEqual(g.scan(g.ruleID("r")!, in: buffer, range: 0..<6).map(\.range), [0..<2])
         }
     }
+
+    /// The eight-bytes-at-a-time membership test agrees with the set on every byte, in every lane.
+    func testBoundaryRangesAgreeWithTheSet() throws {
+        let sets: [ByteSet] = [.wordCharacters, ByteSet.wordCharacters.union(ByteSet(characters: "/.-")),
+                               ByteSet(characters: "ab"), ByteSet(range: 0x00...0x7F), ByteSet(characters: "x")]
+        var generator = SystemRandomNumberGenerator()
+        for set in sets {
+            let ranges = try XCTUnwrap(ScanBoundary.Ranges(set), "\(set)")
+            for _ in 0 ..< 2_000 {
+                let word = UInt64.random(in: .min ... .max, using: &generator)
+                let inside = ranges.members(word)
+                for lane in 0 ..< 8 {
+                    let byte = UInt8(truncatingIfNeeded: word >> UInt64(lane * 8))
+                    XCTAssertEqual(inside >> UInt64(lane * 8 + 7) & 1 == 1, set.contains(byte), "\(set) \(byte)")
+                }
+            }
+        }
+        // Sets with bytes past ASCII or more than four ranges take the byte-at-a-time loop.
+        XCTAssertNil(ScanBoundary.Ranges(ByteSet(range: 0x41...0xFF)))
+        XCTAssertNil(ScanBoundary.Ranges(ByteSet(characters: "acegi")))
+        XCTAssertNil(ScanBoundary.Ranges(ByteSet()))
+    }
+
+    /// On random text (ASCII, UTF-8 and control bytes), a scan finds what trying every token start
+    /// finds, whether candidates are found eight bytes at a time or one by one.
+    func testEightByteCandidateSearchMatchesBruteForce() throws {
+        let g = try compile(grammar)
+        let alphabet = Array("decision resolution DECISION 3/2 55/25 x1 é– .-/(".utf8) + [0x00, 0x0A, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        for boundary in [ByteSet.wordCharacters, ByteSet.wordCharacters.union(ByteSet(characters: "/.-")), ByteSet(characters: "ab")] {
+            for _ in 0 ..< 300 {
+                let count = Int.random(in: 0 ... 300, using: &generator)
+                var text = (0 ..< count).map { _ in alphabet.randomElement(using: &generator)! }
+                if Bool.random(using: &generator) { text += Array(" decision 12/3".utf8) }
+                text.withUnsafeBufferPointer { buffer in
+                    let lower = buffer.isEmpty ? 0 : Int.random(in: 0 ..< buffer.count, using: &generator)
+                    for name in ["ref", "num"] {
+                        let rule = g.ruleID(name)!
+                        XCTAssertEqual(g.scan(rule, in: buffer, range: lower ..< buffer.count, boundary: boundary),
+                                       g.bruteForceScan(rule, in: buffer, range: lower ..< buffer.count, boundary: boundary),
+                                       "\(name): \(String(decoding: text, as: UTF8.self))")
+                    }
+                }
+            }
+        }
+    }
 }

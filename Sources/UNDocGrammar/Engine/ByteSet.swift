@@ -52,6 +52,12 @@ public struct ByteSet: Sendable, Hashable, CustomStringConvertible {
         return (word >> UInt64(b & 63)) & 1 != 0
     }
 
+    /// Whether every member is also in `other`.
+    @inlinable
+    public func isSubset(of other: ByteSet) -> Bool {
+        w0 & ~other.w0 == 0 && w1 & ~other.w1 == 0 && w2 & ~other.w2 == 0 && w3 & ~other.w3 == 0
+    }
+
     /// Adds `b` to the set.
     @inlinable
     public mutating func insert(_ b: UInt8) {

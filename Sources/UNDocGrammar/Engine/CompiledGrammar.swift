@@ -18,7 +18,8 @@ enum Op: UInt8, Sendable {
     case capture
     /// The body node `a` of a rule; capture info `b` (-1 when the rule is untyped and unlabelled).
     case call
-    /// `[...]*` and `[...]+` over the set of byte-class node `a`: a tight loop instead of calls.
+    /// `[...]*` and `[...]+` over the set of byte-class node `a`: a tight loop instead of calls,
+    /// reading the set's 256-byte membership table at `pool[b]` (`b` = -1: every byte).
     case classStar, classPlus
     /// A choice of many alternatives, indexed by the next byte: `kids[a + c] ..< kids[a + c + 1]`
     /// are the positions in `kids` of the alternatives (in order) that can match when the next

@@ -100,6 +100,17 @@ struct GrammarCompiler {
         return Int32(program.nodes.count - 1)
     }
 
+    /// The pool offset of a 256-byte membership table for the set of byte-class node `node`,
+    /// which a class run reads once per byte; -1 when the set holds every byte (`.*` then
+    /// runs to the end at once).
+    private mutating func classRunTable(_ node: Int32) -> Int32 {
+        let set = program.nodes[Int(node)].first
+        if set == .all { return -1 }
+        let start = Int32(program.pool.count)
+        program.pool += (0...255).map { set.contains(UInt8($0)) ? 1 : 0 }
+        return start
+    }
+
     private mutating func emitList(_ op: Op, _ children: [Int32]) -> Int32 {
         if children.count == 1 { return children[0] }
         let start = Int32(program.kids.count)
@@ -154,9 +165,11 @@ struct GrammarCompiler {
             let node: Int32
             switch kind {
             case .zeroOrMore:
-                node = program.nodes[Int(child)].op == .byteClass ? emit(.classStar, a: child) : emit(.zeroOrMore, a: child)
+                node = program.nodes[Int(child)].op == .byteClass
+                    ? emit(.classStar, a: child, b: classRunTable(child)) : emit(.zeroOrMore, a: child)
             case .oneOrMore:
-                node = program.nodes[Int(child)].op == .byteClass ? emit(.classPlus, a: child) : emit(.oneOrMore, a: child)
+                node = program.nodes[Int(child)].op == .byteClass
+                    ? emit(.classPlus, a: child, b: classRunTable(child)) : emit(.oneOrMore, a: child)
             case .optional:
                 node = emit(.optional, a: child)
             }

@@ -59,11 +59,17 @@ extension StringProtocol {
     /// Trims the ASCII characters of `set` from both ends (a byte loop: this runs for
     /// every captured reference part).
     func trimmingCharacters(in set: String) -> String {
-        let members = Array(set.utf8)
-        var utf8 = Substring(self).utf8[...]
-        while let first = utf8.first, members.contains(first) { utf8 = utf8.dropFirst() }
-        while let last = utf8.last, members.contains(last) { utf8 = utf8.dropLast() }
-        return String(Substring(utf8))
+        let whole = Substring(self)
+        let utf8 = whole.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, set.utf8.contains(utf8[start]) { start = utf8.index(after: start) }
+        while end > start {
+            let last = utf8.index(before: end)
+            if !set.utf8.contains(utf8[last]) { break }
+            end = last
+        }
+        return String(whole[start..<end])
     }
 
     func caseInsensitiveEquals(_ other: some StringProtocol) -> Bool {

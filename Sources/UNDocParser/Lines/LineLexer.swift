@@ -77,9 +77,9 @@ enum LineLexer {
             }
             return
         }
-        let open = Array("<b>".utf8)
-        let close = Array("</b>".utf8)
-        if e - s > 7, Array(bytes[s..<(s + 3)]) == open, Array(bytes[(e - 4)..<e]) == close {
+        // "<b>" … "</b>", compared in place (this runs for every line).
+        if e - s > 7, bytes[s] == 0x3C, bytes[s + 1] == 0x62, bytes[s + 2] == 0x3E,
+           bytes[e - 4] == 0x3C, bytes[e - 3] == 0x2F, bytes[e - 2] == 0x62, bytes[e - 1] == 0x3E {
             line.bold = true
             line.contentStart = s + 3
             line.contentEnd = e - 4

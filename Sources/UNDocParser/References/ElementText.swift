@@ -14,5 +14,18 @@ struct ElementText {
 struct ReferenceContext {
     var documentSymbol: String?
     var body: BodyDirectory.Body?
-    var elementIDs: Set<String>
+    var elementIDs: ElementIDIndex
+}
+
+/// The ids of a document's elements, gathered only when an internal pointer asks for one
+/// (most documents have few; hashing every id of every document would cost more).
+final class ElementIDIndex {
+    private let document: Document
+    private lazy var ids: Set<String> = DocumentParser.elementIDs(document)
+
+    init(_ document: Document) {
+        self.document = document
+    }
+
+    func contains(_ id: String) -> Bool { ids.contains(id) }
 }

@@ -57,7 +57,7 @@ public struct SymbolRecognizer: Sendable {
 
     /// Tokens start after anything but a letter, digit, '/' or '.', so no symbol is found
     /// inside another ("COP/2006/4" inside "CTOC/COP/2006/4").
-    static let boundary = ByteSet.wordCharacters.union(ByteSet(characters: "/.-"))
+    static let boundary = ScanBoundary(ByteSet.wordCharacters.union(ByteSet(characters: "/.-")))
 
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [SymbolGroup] {
         grammars.symbols.scan(grammars.symbolGroup, in: bytes, range: range, boundary: Self.boundary)
