@@ -68,7 +68,7 @@ public struct Grammar: Sendable {
         return withMatcher(bytes, end: end) { matcher, _ in
             let q = matcher.run(entry, position)
             guard q >= 0, !matcher.aborted else { return nil }
-            return Match(range: position ..< q, nodes: matcher.captureTree(infos: program.infos))
+            return Match(range: position ..< q, tree: matcher.captureTree(infos: program.infos))
         }
     }
 
@@ -168,7 +168,7 @@ public struct Grammar: Sendable {
                         matcher.reset()
                         let q = matcher.run(entry, p)
                         guard q > p, !matcher.aborted else { continue }
-                        found.append(Match(range: p ..< q, nodes: matcher.captureTree(infos: program.infos)))
+                        found.append(Match(range: p ..< q, tree: matcher.captureTree(infos: program.infos)))
                         // Go on at the end of the match: drop the candidates inside it.
                         let skip = q &- block
                         if skip >= 64 {
@@ -222,7 +222,8 @@ public struct Grammar: Sendable {
                 program.pool.withUnsafeBufferPointer { pool in
                     program.filters.withUnsafeBufferPointer { filters in
                         program.filterTables.withPointers { tables in
-                            withUnsafeTemporaryAllocation(of: CaptureRecord.self, capacity: 64) { stack in
+                            // 40 records (960 bytes) stay on the stack; a larger buffer would go to the heap.
+                            withUnsafeTemporaryAllocation(of: CaptureRecord.self, capacity: 40) { stack in
                                 var matcher = Matcher(nodes: nodes, kids: kids, pool: pool, filters: filters,
                                                       filterTables: tables, input: input, end: end,
                                                       maximumDepth: maximumDepth)

@@ -1,28 +1,99 @@
+/// The captures of one match, flat and in pre-order, shared by every `Capture` of the match:
+/// a match costs one array and one object, however many nodes it has, and walking the tree
+/// allocates nothing.
+final class CaptureTree: Sendable {
+    /// A capture; its children are the records after it, up to `next`.
+    struct Record: Hashable, Sendable {
+        var start: Int
+        var end: Int
+        var info: Int32
+        var next: Int32
+    }
+
+    let records: [Record]
+    let infos: [CaptureInfo]
+
+    init(records: [Record], infos: [CaptureInfo]) {
+        self.records = records
+        self.infos = infos
+    }
+
+    static let empty = CaptureTree(records: [], infos: [])
+
+    /// A tree for captures made by hand (`Capture.init`, `Match.init`): `nodes` are copied in.
+    convenience init(flattening nodes: [Capture]) {
+        var records: [Record] = []
+        var infos: [CaptureInfo] = []
+        func add(_ info: CaptureInfo, _ range: Range<Int>, _ children: [Capture]) {
+            let slot = records.count
+            infos.append(info)
+            records.append(Record(start: range.lowerBound, end: range.upperBound, info: Int32(infos.count - 1), next: 0))
+            for child in children { add(CaptureInfo(type: child.type, label: child.label, rule: child.rule), child.range, child.children) }
+            records[slot].next = Int32(records.count)
+        }
+        for node in nodes { add(CaptureInfo(type: node.type, label: node.label, rule: node.rule), node.range, node.children) }
+        self.init(records: records, infos: infos)
+    }
+
+    /// A tree of one root made by hand.
+    convenience init(root info: CaptureInfo, range: Range<Int>, children: [Capture]) {
+        let inner = CaptureTree(flattening: children)
+        var records = [Record(start: range.lowerBound, end: range.upperBound, info: 0, next: Int32(inner.records.count + 1))]
+        records += inner.records.map { Record(start: $0.start, end: $0.end, info: $0.info + 1, next: $0.next + 1) }
+        self.init(records: records, infos: [info] + inner.infos)
+    }
+
+    /// The captures from record `from` to record `to` whose parent is the one before `from`.
+    func siblings(_ from: Int, _ to: Int) -> [Capture] {
+        var result: [Capture] = []
+        var i = from
+        while i < to {
+            result.append(Capture(tree: self, index: i))
+            i = Int(records[i].next)
+        }
+        return result
+    }
+}
+
 /// A node of a match tree: a labelled expression (`label:e`) or a match of a typed rule
 /// (`rule <- e <Type>`), or both when a label names a typed rule directly (`label:rule`).
 public struct Capture: Sendable, Hashable {
-    /// The type of the typed rule that matched, if any.
-    public let type: String?
-    /// The label of the labelled expression, if any.
-    public let label: String?
-    /// The name of the typed rule that matched, if any.
-    public let rule: String?
-    /// The bytes matched, as offsets into the input.
-    public let range: Range<Int>
-    /// The captures nested inside this one, in order.
-    public let children: [Capture]
+    let tree: CaptureTree
+    let index: Int
+
+    init(tree: CaptureTree, index: Int) {
+        self.tree = tree
+        self.index = index
+    }
 
     public init(type: String?, label: String?, rule: String?, range: Range<Int>, children: [Capture]) {
-        self.type = type
-        self.label = label
-        self.rule = rule
-        self.range = range
-        self.children = children
+        self.init(tree: CaptureTree(root: CaptureInfo(type: type, label: label, rule: rule), range: range, children: children),
+                  index: 0)
     }
+
+    private var record: CaptureTree.Record { tree.records[index] }
+    private var info: CaptureInfo { tree.infos[Int(record.info)] }
+
+    /// The type of the typed rule that matched, if any.
+    public var type: String? { info.type }
+    /// The label of the labelled expression, if any.
+    public var label: String? { info.label }
+    /// The name of the typed rule that matched, if any.
+    public var rule: String? { info.rule }
+    /// The bytes matched, as offsets into the input.
+    public var range: Range<Int> { record.start ..< record.end }
+    /// The captures nested inside this one, in order.
+    public var children: [Capture] { tree.siblings(index + 1, Int(record.next)) }
 
     /// The first direct child with `label`.
     public func first(_ label: String) -> Capture? {
-        children.first { $0.label == label }
+        var i = index + 1
+        let end = Int(record.next)
+        while i < end {
+            if tree.infos[Int(tree.records[i].info)].label == label { return Capture(tree: tree, index: i) }
+            i = Int(tree.records[i].next)
+        }
+        return nil
     }
 
     /// The direct children with `label`, in order.
@@ -32,30 +103,41 @@ public struct Capture: Sendable, Hashable {
 
     /// Every capture below this one (not itself) of `type`, in document order.
     public func descendants(type: String) -> [Capture] {
-        var found: [Capture] = []
-        for child in children { child.collect(into: &found) { $0.type == type } }
-        return found
+        below { $0.type == type }
     }
 
     /// Every capture below this one (not itself) with `label`, in document order.
     public func descendants(label: String) -> [Capture] {
-        var found: [Capture] = []
-        for child in children { child.collect(into: &found) { $0.label == label } }
-        return found
+        below { $0.label == label }
     }
 
     /// The first capture below this one (not itself) with `label`, at any depth.
     public func firstDescendant(label: String) -> Capture? {
-        for child in children {
-            if child.label == label { return child }
-            if let found = child.firstDescendant(label: label) { return found }
+        // Records are in pre-order: the first in the subtree is the first a depth-first walk meets.
+        for i in (index + 1) ..< Int(record.next) where tree.infos[Int(tree.records[i].info)].label == label {
+            return Capture(tree: tree, index: i)
         }
         return nil
     }
 
-    func collect(into found: inout [Capture], where predicate: (Capture) -> Bool) {
-        if predicate(self) { found.append(self) }
-        for child in children { child.collect(into: &found, where: predicate) }
+    private func below(_ predicate: (CaptureInfo) -> Bool) -> [Capture] {
+        ((index + 1) ..< Int(record.next)).compactMap { i in
+            predicate(tree.infos[Int(tree.records[i].info)]) ? Capture(tree: tree, index: i) : nil
+        }
+    }
+
+    // Two captures are equal when they describe the same tree, wherever it is stored.
+    public static func == (lhs: Capture, rhs: Capture) -> Bool {
+        lhs.type == rhs.type && lhs.label == rhs.label && lhs.rule == rhs.rule && lhs.range == rhs.range
+            && lhs.children == rhs.children
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(type)
+        hasher.combine(label)
+        hasher.combine(rule)
+        hasher.combine(range)
+        hasher.combine(children)
     }
 
     /// The matched text (invalid UTF-8 is repaired).
@@ -81,17 +163,33 @@ public struct Capture: Sendable, Hashable {
 public struct Match: Sendable, Hashable {
     /// The bytes matched, as offsets into the input.
     public let range: Range<Int>
-    /// The top-level captures. When the matched rule is typed, this is its single node.
-    public let nodes: [Capture]
+    let tree: CaptureTree
 
     public init(range: Range<Int>, nodes: [Capture]) {
         self.range = range
-        self.nodes = nodes
+        tree = nodes.isEmpty ? .empty : CaptureTree(flattening: nodes)
     }
+
+    init(range: Range<Int>, tree: CaptureTree) {
+        self.range = range
+        self.tree = tree
+    }
+
+    /// The top-level captures. When the matched rule is typed, this is its single node.
+    public var nodes: [Capture] { tree.siblings(0, tree.records.count) }
 
     /// The single top-level node, when there is exactly one (as for a typed rule).
     public var root: Capture? {
-        nodes.count == 1 ? nodes[0] : nil
+        tree.records.first.map { Int($0.next) == tree.records.count } == true ? Capture(tree: tree, index: 0) : nil
+    }
+
+    public static func == (lhs: Match, rhs: Match) -> Bool {
+        lhs.range == rhs.range && lhs.nodes == rhs.nodes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(range)
+        hasher.combine(nodes)
     }
 
     /// The first top-level node with `label`.
@@ -106,9 +204,9 @@ public struct Match: Sendable, Hashable {
 
     /// Every node of `type` in the tree, top-level ones included, in document order.
     public func descendants(type: String) -> [Capture] {
-        var found: [Capture] = []
-        for node in nodes { node.collect(into: &found) { $0.type == type } }
-        return found
+        tree.records.indices.compactMap { i in
+            tree.infos[Int(tree.records[i].info)].type == type ? Capture(tree: tree, index: i) : nil
+        }
     }
 
     /// The matched text (invalid UTF-8 is repaired).

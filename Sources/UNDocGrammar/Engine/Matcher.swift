@@ -277,22 +277,16 @@ struct Matcher: ~Copyable {
         aborted = false
     }
 
-    /// The capture tree of the last successful attempt.
-    func captureTree(infos: [CaptureInfo]) -> [Capture] {
-        guard let captures, captureCount > 0 else { return [] }
-        func build(_ from: Int, _ to: Int) -> [Capture] {
-            var result: [Capture] = []
-            var i = from
-            while i < to {
+    /// The captures of the last successful attempt, copied out of the stack.
+    func captureTree(infos: [CaptureInfo]) -> CaptureTree {
+        guard let captures, captureCount > 0 else { return .empty }
+        let records = [CaptureTree.Record](unsafeUninitializedCapacity: captureCount) { buffer, count in
+            for i in 0 ..< captureCount {
                 let record = captures[i]
-                let next = Int(record.next)
-                let info = infos[Int(record.info)]
-                result.append(Capture(type: info.type, label: info.label, rule: info.rule,
-                                      range: record.start ..< record.end, children: build(i + 1, next)))
-                i = next
+                buffer[i] = CaptureTree.Record(start: record.start, end: record.end, info: record.info, next: record.next)
             }
-            return result
+            count = captureCount
         }
-        return build(0, captureCount)
+        return CaptureTree(records: records, infos: infos)
     }
 }

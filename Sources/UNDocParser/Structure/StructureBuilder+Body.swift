@@ -278,7 +278,7 @@ extension StructureBuilder {
     /// Whether a later line, before the next heading, is numbered `number` too: then this
     /// one continues a list inside the paragraph, and the later one is the paragraph.
     private func numberRecurs(_ number: Int, after line: Line) -> Bool {
-        guard let index = lineIndex[line.number] else { return false }
+        guard line.number < firstLogicalLine.count, case let index = firstLogicalLine[line.number], index >= 0 else { return false }
         var next = index + 1
         let limit = min(lines.count, index + 400)
         while next < limit {

@@ -57,16 +57,16 @@ final class StructureBuilder {
     var frontTitle: [String] = []
     var agendaTitlePending = false
 
-    /// Index in `lines` of the first logical line of each physical line.
-    let lineIndex: [Int: Int]
+    /// Index in `lines` of the first logical line of each physical line (-1: none).
+    let firstLogicalLine: [Int]
 
     init(source: SourceText, lines: [Line], grammars: ParserGrammars) {
         self.source = source
         self.lines = lines
         self.grammars = grammars
-        var index: [Int: Int] = [:]
-        for (position, line) in lines.enumerated() where index[line.number] == nil { index[line.number] = position }
-        lineIndex = index
+        var index = [Int](repeating: -1, count: (lines.last?.number ?? -1) + 1)
+        for position in lines.indices where index[lines[position].number] < 0 { index[lines[position].number] = position }
+        firstLogicalLine = index
     }
 
     func build() {

@@ -30,6 +30,13 @@ enum TextCleaner {
     ].map { Array($0.utf8) }
 
     private static func cleanSegment(_ segment: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, into out: inout CleanText) {
+        ordinaryTable.withUnsafeBufferPointer { ordinary in
+            cleanSegment(segment, bytes: bytes, ordinary: ordinary, into: &out)
+        }
+    }
+
+    private static func cleanSegment(_ segment: Range<Int>, bytes: UnsafeBufferPointer<UInt8>,
+                                     ordinary: UnsafeBufferPointer<UInt8>, into out: inout CleanText) {
         var i = segment.lowerBound
         let end = segment.upperBound
         // Offsets of the closing marks of emphasis pairs; pairs are rare, so a small array.
@@ -108,9 +115,10 @@ enum TextCleaner {
             // Ordinary bytes go over as one run, single spaces between words included.
             var j = i + 1
             while j < end {
-                let c = bytes[j]
-                if isOrdinary(c) || (c == 0x20 && j + 1 < end && isOrdinary(bytes[j + 1])) {
+                if ordinary[Int(bytes[j])] != 0 {
                     j += 1
+                } else if bytes[j] == 0x20, j + 1 < end, ordinary[Int(bytes[j + 1])] != 0 {
+                    j += 2
                 } else {
                     break
                 }
@@ -199,6 +207,9 @@ enum TextCleaner {
     private static func isOrdinary(_ b: UInt8) -> Bool {
         b > 0x20 && b != 0x3C && b != 0x2A && b != 0xC2 && b != 0xE2
     }
+
+    /// `isOrdinary` as a table, for the loop that copies runs of text (a load per byte).
+    private static let ordinaryTable: [UInt8] = (0...255).map { isOrdinary(UInt8($0)) ? 1 : 0 }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
     private static func isSpaceOrOpen(_ b: UInt8) -> Bool { isSpace(b) || b == 0x28 || b == 0x5B || b == 0x22 }
