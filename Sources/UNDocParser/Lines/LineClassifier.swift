@@ -23,7 +23,7 @@ struct LineClassifier {
                     continue
                 }
                 // Most lines carry no tags: the grammar then reads the source in place.
-                if !bytes[line.contentStart..<line.contentEnd].contains(0x3C) {
+                if memchr(bytes.baseAddress! + line.contentStart, 0x3C, line.contentEnd - line.contentStart) == nil {
                     lines[index].kind = kind(of: bytes, start: line.contentStart, end: line.contentEnd) { $0 }
                     continue
                 }
