@@ -32,15 +32,16 @@ enum LineKind {
     case jobNumber
     case unitedNations
     case date(iso: String)
-    case placeAndDates(place: String, dates: String, start: String?, end: String?)
+    // Rare, wide cases are boxed, so that every line of a long document stays small.
+    indirect case placeAndDates(place: String, dates: String, start: String?, end: String?)
     case session(String)
-    case agenda(number: String, title: String?, provisional: Bool)
+    indirect case agenda(number: String, title: String?, provisional: Bool)
     case contentsHeading
     case notesHeading
-    case decisionHeading(number: String, title: String?)
-    case annexHeading(number: String?, title: String?)
+    indirect case decisionHeading(number: String, title: String?)
+    indirect case annexHeading(number: String?, title: String?)
     case footnoteBody(marker: String, notation: NotationKind, textStart: Int)
-    case contentsRow(label: String?, title: String, paragraphs: String?, page: String?)
+    indirect case contentsRow(label: String?, title: String, paragraphs: String?, page: String?)
     case roman(number: String, textStart: Int)
     case letter(number: String, textStart: Int)
     case numbered(number: String, textStart: Int)

@@ -16,8 +16,8 @@ struct ReferenceRecognizer {
 
     func references(in elements: [ElementText]) -> [Reference] {
         var out: [Reference] = []
-        for element in elements where !element.clean.bytes.isEmpty {
-            element.clean.bytes.withUnsafeBufferPointer { bytes in
+        for element in elements where !element.clean.isEmpty {
+            element.clean.withUTF8 { bytes in
                 out += references(in: element, bytes: bytes)
             }
         }

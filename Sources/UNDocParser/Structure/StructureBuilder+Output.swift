@@ -54,7 +54,7 @@ extension StructureBuilder {
             document.decisions.append(decision)
         }
         document.recommendations = recommendationBlocks().map { block in
-            let own = block.clean.bytes.isEmpty && !block.segments.isEmpty ? cleanText(block, decision: nil) : block.clean.string
+            let own = block.clean.isEmpty && !block.segments.isEmpty ? cleanText(block, decision: nil) : block.clean.string
             return Recommendation(id: block.recommendationID ?? block.label, text: own, group: block.group,
                                   decision: block.decision, span: spanOf(block))
         }

@@ -6,14 +6,29 @@ import UNDocModel
 /// `markers`. `sourceOffset(_:)` maps any offset in the clean text back to the source,
 /// so every fact found in clean text keeps its exact source span.
 struct CleanText {
-    /// UTF-8 bytes of the clean text.
+    /// UTF-8 bytes of the clean text while it is built; `finish()` moves them into `string`,
+    /// so that the model's text and the text references are read from are one copy.
     var bytes: [UInt8] = []
+    /// The clean text, once finished.
+    private(set) var string = ""
     /// Runs copied verbatim: clean offset, source offset, length. Sorted by clean offset.
     private(set) var runs: [(clean: Int, source: Int, length: Int)] = []
     /// Footnote markers found, with their source ranges.
     var markers: [FootnoteMarker] = []
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    /// Ends building: the bytes become `string`.
+    mutating func finish() {
+        string = String(decoding: bytes, as: UTF8.self)
+        bytes = []
+    }
+
+    var isEmpty: Bool { string.utf8.isEmpty }
+
+    /// Calls `body` with the UTF-8 of the finished text (in place: no copy).
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = string
+        return text.withUTF8(body)
+    }
 
     /// The source offset of clean offset `offset` (an end offset maps to the end of its run).
     func sourceOffset(_ offset: Int, isEnd: Bool = false) -> Int {

@@ -21,6 +21,7 @@ enum TextCleaner {
                 out.trimTrailingSpace()
             }
         }
+        out.finish()
         return out
     }
 
