@@ -32,17 +32,44 @@ public struct DocumentParser: Sendable {
         return document
     }
 
+    /// The id of every element an internal pointer may name: what `textElements()` visits,
+    /// and decisions, recommendations, annexes and sections (walked here directly: building
+    /// the text elements would copy every text first).
     static func elementIDs(_ document: Document) -> Set<String> {
-        var ids = Set(document.textElements().map(\.id))
-        ids.formUnion(document.decisions.map(\.element))
-        ids.formUnion(document.recommendations.map(\.element))
-        ids.formUnion(document.annexes.map(\.id))
+        var ids = Set<String>(minimumCapacity: document.paragraphs.count * 2 + 64)
+        func clauses(_ items: [Clause]) {
+            for item in items {
+                ids.insert(item.id)
+                clauses(item.children)
+            }
+        }
+        func paragraphs(_ list: [Paragraph]) {
+            for paragraph in list {
+                ids.insert(paragraph.id)
+                clauses(paragraph.children)
+            }
+        }
         func sections(_ list: [Section]) {
             for section in list {
                 ids.insert(section.id)
                 sections(section.children)
             }
         }
+        paragraphs(document.paragraphs)
+        for decision in document.decisions {
+            ids.insert(decision.element)
+            clauses(decision.clauses)
+            paragraphs(decision.paragraphs)
+        }
+        for note in document.footnotes { ids.insert(note.id) }
+        for annex in document.annexes {
+            ids.insert(annex.id)
+            for row in annex.documents { ids.insert(row.id) }
+            clauses(annex.agenda)
+            paragraphs(annex.paragraphs)
+        }
+        for recommendation in document.recommendations { ids.insert(recommendation.element) }
+        for block in document.texts { ids.insert(block.id) }
         sections(document.sections)
         return ids
     }
