@@ -13,7 +13,7 @@ struct Undoc: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ParseCommand.self, SymbolsCommand.self, GraphCommand.self, TraceCommand.self, IndexCommand.self,
-                      SearchCommand.self, ShowCommand.self, SessionCommand.self]
+                      SearchCommand.self, ShowCommand.self, SessionCommand.self, ImportMARCCommand.self]
     )
 
     /// Runs the command, mapping ArgumentParser's usage errors to exit status 2.

@@ -11,15 +11,20 @@ public struct CorpusLoader: Sendable {
     public var reader: InputReader
     public var manifest: Manifest
     public var jobs: Int
+    /// The library catalogue (`--catalog`): metadata the documents do not print, titles and
+    /// dates for the documents they cite.
+    public var catalog: Catalog?
 
     /// File endings read when a folder is searched.
     public static let extensions: Set<String> = ["txt", "text", "md"]
 
-    public init(parser: DocumentParser, reader: InputReader, manifest: Manifest = Manifest(), jobs: Int) {
+    public init(parser: DocumentParser, reader: InputReader, manifest: Manifest = Manifest(), jobs: Int,
+                catalog: Catalog? = nil) {
         self.parser = parser
         self.reader = reader
         self.manifest = manifest
         self.jobs = jobs
+        self.catalog = catalog
     }
 
     /// The files named, with folders expanded (sorted, hidden files skipped).
@@ -47,7 +52,7 @@ public struct CorpusLoader: Sendable {
     /// diagnostics (and to `failure`) and skipped.
     public func graph(of files: [String], progress: (@Sendable (Int, Int) -> Void)? = nil,
                       failure: ((FileError) -> Void)? = nil) -> Graph {
-        var builder = GraphBuilder()
+        var builder = GraphBuilder(catalog: catalog)
         let chunk = max(jobs * 16, 32)
         var done = 0
         var start = 0
@@ -75,6 +80,7 @@ public struct CorpusLoader: Sendable {
             let entry = manifest.entry(for: file)
             var document = parser.parse(source, symbol: entry?.symbol)
             if let date = entry?.date { document.metadata.issueDate = date }
+            if let catalog { CatalogEnricher.enrich(&document, from: catalog) }
             return .success(FactExtractor.facts(of: document, file: file))
         } catch {
             return .failure(error)

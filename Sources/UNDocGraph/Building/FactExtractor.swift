@@ -14,6 +14,11 @@ public enum FactExtractor {
         documentNode.symbol = document.symbol
         documentNode.date = document.metadata.issueDate
         documentNode.file = file
+        if let annotation = document.catalog {
+            // Node fields made from metadata the catalogue filled (see CatalogEnricher).
+            let filled = annotation.filled.compactMap { ["title": "label", "issueDate": "date"][$0] }
+            documentNode.catalog = NodeCatalog(annotation.record, kind: .document, filled: filled)
+        }
         facts.nodes.append(documentNode)
         if let symbol = document.symbol {
             // The symbol was given for the document (--symbol, a manifest): no printed span.

@@ -29,8 +29,13 @@ public struct GraphBuilder: Sendable {
     /// Per body prefix, the parsed documents with a symbol and an issue date, sorted by date:
     /// "the previous report" by date is a binary search, not a pass over the corpus.
     private var datedDocuments: [String: [(date: String, symbol: String)]] = [:]
+    /// The library catalogue: titles and dates for the nodes that have none of their own,
+    /// and issue dates for "the previous report" when a document does not print its date.
+    private let catalog: Catalog?
 
-    public init() {}
+    public init(catalog: Catalog? = nil) {
+        self.catalog = catalog.flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     /// Adds one parsed document.
     public mutating func add(_ facts: DocumentFacts) {
@@ -51,8 +56,11 @@ public struct GraphBuilder: Sendable {
         for node in facts.nodes { insert(node) }
         for link in facts.links { connect(link) }
         let index = summaries.count
-        summaries.append(Summary(node: facts.node, file: facts.file, symbol: facts.symbol, bodyPrefix: facts.bodyPrefix,
-                                 issueDate: facts.issueDate, citedSymbols: facts.citedSymbols))
+        // Facts stored before the catalogue was given (an index) lack its date and body.
+        let record = facts.symbol.flatMap { catalog?.record(for: $0) }
+        summaries.append(Summary(node: facts.node, file: facts.file, symbol: facts.symbol,
+                                 bodyPrefix: facts.bodyPrefix ?? record?.bodyPrefix,
+                                 issueDate: facts.issueDate ?? record?.date, citedSymbols: facts.citedSymbols))
         pending += facts.pending.map { ($0, index) }
     }
 
@@ -71,6 +79,9 @@ public struct GraphBuilder: Sendable {
         }
         for prefix in datedDocuments.keys { datedDocuments[prefix]?.sort { ($0.date, $0.symbol) < ($1.date, $1.symbol) } }
         for (recommendation, index) in pending { resolve(recommendation, in: summaries[index]) }
+        if let catalog {
+            for index in nodes.values.indices { NodeCatalog.annotate(&nodes.values[index], from: catalog) }
+        }
         let sortedNodes = nodes.values.sorted { $0.id < $1.id }
         let sortedEdges = edges.map { key, evidence in
             GraphEdge(source: key.source, target: key.target, relation: key.relation, evidence: Array(Set(evidence)).sorted())
@@ -96,6 +107,7 @@ public struct GraphBuilder: Sendable {
         existing.date = existing.date ?? node.date
         existing.document = existing.document ?? node.document
         existing.symbol = existing.symbol ?? node.symbol
+        existing.catalog = existing.catalog ?? node.catalog
         if existing.unresolved == true, node.unresolved != true, !node.external {
             existing.unresolved = nil
             existing.note = node.note

@@ -35,6 +35,8 @@ public struct GraphNode: Codable, Sendable, Hashable {
     public var date: String?
     /// The file a parsed document came from.
     public var file: String?
+    /// The library catalogue's record of a document or resolution, when `--catalog` holds its symbol.
+    public var catalog: NodeCatalog?
 
     public init(id: String, kind: Kind, label: String, document: String? = nil, external: Bool) {
         self.id = id

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import UNDocGraph
+import UNDocModel
 import UNDocParser
 
 /// Rebuilds the graph from the facts stored with every document: the same `GraphBuilder`
@@ -20,7 +21,8 @@ enum GraphRebuild {
         var write: Double
     }
 
-    static func run(_ db: Database, jobs: Int) throws -> Result {
+    /// `catalog` names and dates the nodes the documents cite, as `undoc graph --catalog` does.
+    static func run(_ db: Database, jobs: Int, catalog: Catalog? = nil) throws -> Result {
         var clock = Clock()
         // Files in path order, as `undoc graph` adds them, so duplicate symbols are
         // settled the same way (the first file keeps the symbol).
@@ -31,7 +33,7 @@ enum GraphRebuild {
         }
         let load = clock.lap()
 
-        var builder = GraphBuilder()
+        var builder = GraphBuilder(catalog: catalog)
         var owners = Set<String>()
         var renamed: [(Int64, String)] = []
         for (row, facts) in zip(stored, decoded) {

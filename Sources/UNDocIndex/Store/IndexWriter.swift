@@ -24,16 +24,21 @@ public struct IndexWriter: Sendable {
     public var parserKey: String
     /// Parse every file again even when it has not changed.
     public var reparseAll: Bool
+    /// The library catalogue (`--catalog`): fills the metadata documents do not print and
+    /// names the documents they cite. Give its identity in `parserKey` too, so that a
+    /// changed catalogue has every file parsed again.
+    public var catalog: Catalog?
 
     /// A writer that parses with `parser`; see the properties.
     public init(parser: DocumentParser, reader: InputReader, manifest: Manifest = Manifest(), jobs: Int,
-                parserKey: String, reparseAll: Bool = false) {
+                parserKey: String, reparseAll: Bool = false, catalog: Catalog? = nil) {
         self.parser = parser
         self.reader = reader
         self.manifest = manifest
         self.jobs = max(1, jobs)
         self.parserKey = parserKey
         self.reparseAll = reparseAll
+        self.catalog = catalog
     }
 
     /// What an index run is doing, for a progress display.
@@ -112,9 +117,9 @@ public struct IndexWriter: Sendable {
 
         let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0
         let graphIsEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM nodes") == 0
-        if report.added + report.removed > 0 || factsChanged || (graphIsEmpty && documents > 0) {
+        if report.added + report.removed > 0 || factsChanged || plan.parserChanged || (graphIsEmpty && documents > 0) {
             progress?(.buildingGraph(documents: documents))
-            let graph = try GraphRebuild.run(db, jobs: jobs)
+            let graph = try GraphRebuild.run(db, jobs: jobs, catalog: catalog)
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('nodes', ?), ('edges', ?)",
                            arguments: [String(graph.nodes), String(graph.edges)])
             report.graphRebuilt = true
@@ -137,11 +142,16 @@ public struct IndexWriter: Sendable {
         var toParse: [ScannedFile] = []
         /// Stored path → row id of documents whose file is gone from under the paths given.
         var gone: [String: Int64] = [:]
+        /// The index was written with another parser key (another version, grammars or
+        /// catalogue): the graph is rebuilt even if no document's facts changed, since the
+        /// catalogue also names the documents they cite.
+        var parserChanged = false
 
         init(_ db: Database, readable: [ScannedFile], missing: Set<String>, roots: [String], paths: StoredPaths,
              reparse: Bool, parserKey: String) throws {
             let previousKey = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'parser'")
-            let reparseAll = reparse || (previousKey != nil && previousKey != parserKey)
+            parserChanged = previousKey != nil && previousKey != parserKey
+            let reparseAll = reparse || parserChanged
             for row in try Row.fetchAll(db, sql: "SELECT id, file, hash, givenSymbol, givenDate FROM documents") {
                 existing[row["file"]] = (row["id"], row["hash"], row["givenSymbol"], row["givenDate"])
             }
@@ -230,6 +240,7 @@ public struct IndexWriter: Sendable {
             // A manifest's symbol, else the one a PDF prints on its masthead.
             var document = parser.parse(source, symbol: file.givenSymbol ?? source.printedSymbol)
             if let date = file.givenDate { document.metadata.issueDate = date }
+            if let catalog { CatalogEnricher.enrich(&document, from: catalog) }
             return .success(try IndexedDocument(document: document, file: file))
         } catch let error as FileError {
             return .failure(error)

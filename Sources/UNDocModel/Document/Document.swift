@@ -25,6 +25,9 @@ public struct Document: Codable, Sendable {
     public var texts: [TextBlock]
     public var references: [Reference]
     public var diagnostics: [Diagnostic]
+    /// The library catalogue's record of the document, when one was given (`--catalog`) and
+    /// holds its symbol; omitted otherwise. See `CatalogEnricher`.
+    public var catalog: CatalogAnnotation?
 
     public init(source: SourceInfo) {
         schema = Document.schemaVersion

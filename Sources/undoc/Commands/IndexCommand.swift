@@ -47,7 +47,7 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let parser = DocumentParser(grammars: try common.loadGrammars())
         let writer = IndexWriter(parser: parser, reader: common.reader, manifest: try corpus.loadManifest(), jobs: corpus.jobs,
-                                 parserKey: parserKey(), reparseAll: reparse)
+                                 parserKey: parserKey(), reparseAll: reparse, catalog: try corpus.catalogOptions.load())
         var failed = 0
         let report: IndexReport
         do {
@@ -84,6 +84,7 @@ struct IndexCommand: ParsableCommand {
             }
             key += "; grammars: " + contents.joined(separator: ",")
         }
+        if let catalog = corpus.catalogOptions.fingerprint() { key += "; catalog: " + catalog }
         return key
     }
 

@@ -12,7 +12,10 @@ struct ParseCommand: ParsableCommand {
         discussion: """
             One input prints one JSON object; several print a JSON array in input order, \
             or, with --output-dir, one FILE.json per input. Inputs that cannot be read are \
-            reported on standard error and skipped; the exit status is then 1.
+            reported on standard error and skipped; the exit status is then 1. With \
+            --catalog, what the text does not give (title, issue date, agenda item) is \
+            filled from the document's record in the library catalogue and listed in \
+            catalog.filled; a value the text gives is never replaced.
             """
     )
 
@@ -34,6 +37,7 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "How many files to parse at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -53,6 +57,7 @@ struct ParseCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let parser = DocumentParser(grammars: grammars)
+        let catalog = try catalogOptions.load()
         let reader = common.reader
         let symbol = self.symbol
         let total = files.count
@@ -61,7 +66,7 @@ struct ParseCommand: ParsableCommand {
             progress = { @Sendable done in Console.progress("parsed \(done)/\(total)") }
         }
         let results = parallelMap(files, jobs: jobs, progress: progress) { path in
-            Self.parse(path, reader: reader, parser: parser, symbol: symbol)
+            Self.parse(path, reader: reader, parser: parser, symbol: symbol, catalog: catalog)
         }
         Console.endProgress()
 
@@ -84,13 +89,15 @@ struct ParseCommand: ParsableCommand {
         if failed > 0 { throw ExitCode(1) }
     }
 
-    private static func parse(_ path: String, reader: InputReader, parser: DocumentParser, symbol: String?)
-        -> Result<Document, FileError>
+    private static func parse(_ path: String, reader: InputReader, parser: DocumentParser, symbol: String?,
+                              catalog: Catalog?) -> Result<Document, FileError>
     {
         do throws(FileError) {
             let source = try reader.read(path: path)
             // A PDF prints its symbol on the masthead and in the running heads.
-            return .success(parser.parse(source, symbol: symbol ?? source.printedSymbol))
+            var document = parser.parse(source, symbol: symbol ?? source.printedSymbol)
+            if let catalog { CatalogEnricher.enrich(&document, from: catalog) }
+            return .success(document)
         } catch {
             return .failure(error)
         }

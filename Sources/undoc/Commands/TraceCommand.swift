@@ -50,7 +50,7 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         var failed = 0
-        let built: Graph
+        var built: Graph
         if let graph {
             do {
                 built = try JSONDecoder().decode(Graph.self, from: Data(contentsOf: URL(fileURLWithPath: graph)))
@@ -58,6 +58,8 @@ struct TraceCommand: ParsableCommand {
                 Console.error("undoc: \(graph): not an undoc.graph/1 file (\(error.localizedDescription))")
                 throw ExitCode(1)
             }
+            // A graph written without --catalog still gets the catalogue's titles and dates.
+            if let catalog = try corpus.catalogOptions.load() { NodeCatalog.annotate(&built, from: catalog) }
         } else {
             built = try corpus.buildGraph(paths, common: common, failed: &failed)
         }

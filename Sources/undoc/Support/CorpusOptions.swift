@@ -11,6 +11,8 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "How many files to parse at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -28,12 +30,13 @@ struct CorpusOptions: ParsableArguments {
                 throw ExitCode(2)
             }
         }
+        let catalog = try catalogOptions.load()
         let files = CorpusLoader.files(in: paths)
         if files.isEmpty {
             Console.error("undoc: no documents found in \(paths.joined(separator: ", ")) (looked for .txt, .text, .md)")
             throw ExitCode(1)
         }
-        let loader = CorpusLoader(parser: parser, reader: common.reader, manifest: loadedManifest, jobs: jobs)
+        let loader = CorpusLoader(parser: parser, reader: common.reader, manifest: loadedManifest, jobs: jobs, catalog: catalog)
         var failures = 0
         let graph = loader.graph(of: files, progress: { done, total in
             Console.progress("parsed \(done)/\(total) documents")

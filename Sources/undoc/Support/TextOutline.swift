@@ -7,15 +7,26 @@ enum TextOutline {
         var out: [String] = []
         let metadata = document.metadata
         out.append("\(document.source.file)  \(document.symbol ?? "(symbol not printed)")")
+        // Values the library catalogue filled (--catalog) are marked, so they are not taken for the text's.
+        let filled = Set(document.catalog?.filled ?? [])
+        func marked(_ value: String?, _ field: String) -> String? {
+            value.map { filled.contains(field) ? "\($0) (catalogue)" : $0 }
+        }
         let facts: [(String, String?)] = [
             ("organ", metadata.organ), ("body", metadata.body), ("session", metadata.session),
             ("place", [metadata.place, metadata.dates].compactMap { $0 }.joined(separator: ", ").nilIfEmpty),
-            ("distribution", metadata.distribution), ("issued", metadata.issueDate),
-            ("original", metadata.originalLanguage), ("title", metadata.title),
-            ("agenda item", metadata.agendaItem.map { "\($0.number)\($0.title.map { ": \($0)" } ?? "")" }),
+            ("distribution", metadata.distribution), ("issued", marked(metadata.issueDate, "issueDate")),
+            ("original", metadata.originalLanguage), ("title", marked(metadata.title, "title")),
+            ("agenda item", marked(metadata.agendaItem.map { "\($0.number)\($0.title.map { ": \($0)" } ?? "")" }, "agendaItem")),
         ]
         for (name, value) in facts {
             if let value { out.append("  \(name): \(value)") }
+        }
+        if let record = document.catalog?.record {
+            var line = "  catalogue: \(record.id.map { "record \($0)" } ?? "record") (\(record.source.file):\(record.source.line))"
+            if !record.subjects.isEmpty { line += "; subjects: \(record.subjects.joined(separator: ", "))" }
+            if !record.related.isEmpty { line += "; related: \(record.related.map(\.symbol).joined(separator: ", "))" }
+            out.append(line)
         }
         if !document.contents.isEmpty { out.append("  contents: \(document.contents.count) entries") }
         out.append("")
