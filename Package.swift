@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // SQLite for the session index (Linux: the system SQLite, Debian libsqlite3-dev).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Word (.docx) input: the archive is opened in memory (libxml2 reads its XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "UNDocModel"),
@@ -31,7 +33,10 @@ let package = Package(
         .target(name: "UNDocGrammar", plugins: ["EmbedGrammars"]),
         // libxml2's HTML parser, for HTML input (Debian: libxml2-dev).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
-        .target(name: "UNDocIngest", dependencies: ["UNDocModel", "CLibXML2"]),
+        .target(
+            name: "UNDocIngest",
+            dependencies: ["UNDocModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "UNDocParser", dependencies: ["UNDocModel", "UNDocGrammar", "UNDocIngest"]),
         .target(name: "UNDocGraph", dependencies: ["UNDocModel", "UNDocIngest", "UNDocParser"]),
         // The session index: documents, elements (FTS5), references and the graph in SQLite.
@@ -56,7 +61,12 @@ let package = Package(
         .testTarget(name: "UNDocGrammarTests", dependencies: ["UNDocGrammar"]),
         .testTarget(name: "UNDocParserTests", dependencies: ["UNDocParser"]),
         // PDF and HTML ingestion; the PDF tests run pdftotext (poppler-utils).
-        .testTarget(name: "UNDocIngestTests", dependencies: ["UNDocIngest", "UNDocParser"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "UNDocIngestTests",
+            // ZIPFoundation builds the small Word documents of the DOCX tests in memory.
+            dependencies: ["UNDocIngest", "UNDocParser", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "JSONSchemaValidationTests", dependencies: ["JSONSchemaValidation"]),
         .testTarget(name: "UNDocGraphTests", dependencies: ["UNDocGraph", "JSONSchemaValidation"]),
         .testTarget(name: "UNDocIndexTests", dependencies: ["UNDocIndex", "UNDocGraph", "UNDocParser", "UNDocModel"]),

@@ -3,6 +3,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case text
     case pdf
     case html
+    /// A Word document (Office Open XML, a ZIP package holding word/document.xml).
+    case docx
 }
 
 /// Tells the input format from the first bytes, not from the file name.
@@ -14,11 +16,11 @@ enum FormatSniffer {
         if head.starts(with: Array("%PDF-".utf8)) || containsPDFHeader(head.prefix(1024)) {
             return .pdf
         }
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw .unsupportedFormat("a ZIP archive (perhaps a Word .docx file)", advice: "save it as plain text first")
+        if isZIP(head) {
+            return try ZIPPackageKind.classify(raw)
         }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw .unsupportedFormat("a legacy Microsoft Office file", advice: "save it as plain text first")
+            throw .unsupportedFormat("a legacy Microsoft Office file (.doc)", advice: "save it as a Word document (.docx) or plain text first")
         }
         try checkText(head)
         let lowered = String(decoding: head.prefix(1024), as: UTF8.self).lowercased()
@@ -34,6 +36,11 @@ enum FormatSniffer {
             }
         }
         return .text
+    }
+
+    /// Whether `raw` starts like a ZIP archive (whatever it holds).
+    static func isZIP(_ raw: [UInt8]) -> Bool {
+        raw.starts(with: ZIPEntryNames.localHeader) || raw.starts(with: ZIPEntryNames.emptyArchive)
     }
 
     /// Refuses bytes that are not text: NUL bytes, or many control characters.

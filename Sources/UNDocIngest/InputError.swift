@@ -22,6 +22,16 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
     case noText(String)
     /// `--input-format` named a format that the content contradicts.
     case formatMismatch(expected: String, found: String)
+    /// Named as a Word document (.docx) but not a ZIP archive: what it is, and what to do.
+    case notWordDocument(found: String, advice: String?)
+    /// A Word document (a ZIP package) that cannot be read; the case holds why.
+    case damagedWord(String)
+    /// A ZIP archive whose structure cannot be read at all; the case holds why.
+    case damagedArchive(String)
+    /// A part of a Word document unpacks to more than the size limit (a zip bomb?).
+    case wordPartTooLarge(part: String, limit: Int)
+    /// A part of a Word document declares a DOCTYPE (entities): refused unread.
+    case wordDocumentType(part: String)
 
     public var description: String {
         switch self {
@@ -48,6 +58,14 @@ public enum InputError: Error, Sendable, CustomStringConvertible, Equatable {
         case .damagedPDF(let why): "is a damaged PDF that pdftotext cannot read (\(why))"
         case .noText(let what): "is \(what) with no text"
         case .formatMismatch(let expected, let found): "was to be read as \(expected) (--input-format) but is \(found)"
+        case .notWordDocument(let found, let advice):
+            "is named as a Word document but is not one: it is \(found)" + (advice.map { "; \($0)" } ?? "")
+        case .damagedWord(let why): "is a damaged Word document: \(why)"
+        case .damagedArchive(let why): "is a ZIP archive that cannot be read (\(why))"
+        case .wordPartTooLarge(let part, let limit):
+            "is a Word document whose \(part) unpacks to more than \(InputError.megabytes(limit)) (a zip bomb?): refused; raise the limit with --max-size if the document is genuine"
+        case .wordDocumentType(let part):
+            "is a Word document whose \(part) declares a DOCTYPE, which Word never writes (entity declarations: an XXE or entity-expansion attack?): refused, nothing was fetched or expanded"
         }
     }
 

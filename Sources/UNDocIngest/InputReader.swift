@@ -40,26 +40,67 @@ public struct InputReader: Sendable {
     private func load(_ raw: [UInt8], path: String?, name: String) throws(InputError) -> SourceText {
         if raw.isEmpty { throw .empty }
         if raw.count > maxBytes { throw .tooLarge(bytes: raw.count, limit: maxBytes) }
+        let namedWord = path.map(Self.isWordName) ?? false
         let sniffed: InputFormat
         do {
             sniffed = try FormatSniffer.sniff(raw)
         } catch {
-            // A format given on the command line reads text that only looks like another format.
-            guard format == .text || format == .html, case .unsupportedFormat = error else { throw error }
+            if format == .docx, !FormatSniffer.isZIP(raw) {
+                throw .formatMismatch(expected: "DOCX", found: "not a Word document (not a ZIP archive)")
+            }
+            if format == nil, namedWord, !FormatSniffer.isZIP(raw) {
+                if case .binary(let what) = error {
+                    throw .notWordDocument(found: "not a ZIP archive (\(what))", advice: nil)
+                }
+                // Word encrypts a password-protected .docx into an OLE compound file.
+                if raw.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+                    throw .notWordDocument(found: "an OLE compound file: a password-protected Word document, or a legacy .doc renamed",
+                                           advice: "save it from Word as a .docx without a password")
+                }
+            }
+            // A format given on the command line reads text that only looks like another
+            // format (an XML file); never a ZIP archive, which is not text at all.
+            guard format == .text || format == .html, case .unsupportedFormat = error, !FormatSniffer.isZIP(raw)
+            else { throw error }
             sniffed = .text
         }
         switch format ?? sniffed {
         case .pdf:
             guard sniffed == .pdf else { throw .formatMismatch(expected: "PDF", found: "not a PDF (no %PDF- header)") }
-            return try pdf.read(raw, path: path, name: name)
+            var source = try pdf.read(raw, path: path, name: name)
+            if namedWord, format == nil {
+                source.diagnostics.append(Diagnostic(.info, code: "input.format",
+                                                     message: "named as a Word document but is a PDF; read as a PDF"))
+            }
+            return source
         case .html:
             if sniffed == .pdf { throw .formatMismatch(expected: "HTML", found: "a PDF") }
+            if sniffed == .docx { throw .formatMismatch(expected: "HTML", found: "a Word document") }
+            if namedWord, format == nil {
+                throw .notWordDocument(found: "not a ZIP archive but an HTML page", advice: "give --input-format html to read it as HTML")
+            }
             return try HTMLReader.read(raw, name: name)
         case .text:
+            if sniffed == .docx { throw .formatMismatch(expected: "text", found: "a Word document") }
             if sniffed == .pdf { try FormatSniffer.checkText(Array(raw.prefix(8192))) }
+            if namedWord, format == nil {
+                throw .notWordDocument(found: "not a ZIP archive but plain text", advice: "give --input-format text to read it as text")
+            }
             let (bytes, diagnostics) = UTF8Decoder.decode(raw)
             return SourceText(name: name, format: "text", bytes: bytes, diagnostics: diagnostics)
+        case .docx:
+            guard sniffed == .docx else {
+                throw .formatMismatch(expected: "DOCX", found: sniffed == .pdf ? "a PDF" : "not a Word document (not a ZIP archive)")
+            }
+            return try DOCXReader.read(raw, name: name, maxBytes: maxBytes)
         }
+    }
+
+    /// A file name that says Word (.docx, .docm, .dotx, .dotm): content that is not a ZIP
+    /// archive is then refused rather than read as text, unless --input-format says so.
+    static func isWordName(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return ["docx", "docm", "dotx", "dotm"].contains(path[path.index(after: dot)...].lowercased())
     }
 
     private func readFile(_ path: String) throws(InputError) -> [UInt8] {

@@ -6,6 +6,9 @@
 //                                                                 a corpus of N documents derived from Corpus/
 //                                                                 and its manifest.tsv, for `undoc graph` at scale
 //                                                                 (Generator.swift describes the design)
+//   swift run -c release undoc-bench normalize IN OUT             the text undoc parses for IN (a PDF, HTML or
+//                                                                 Word file after conversion), written to OUT, so
+//                                                                 that parsing it can be timed against reading IN
 //
 // Figures and how they were taken are recorded in BENCHMARKS.md.
 import Foundation
@@ -53,6 +56,16 @@ func corpusTexts(_ directory: String) -> [SourceText] {
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "generate" {
     Generator.run(Array(arguments.dropFirst()))
+    exit(0)
+}
+if arguments.first == "normalize" {
+    guard arguments.count == 3 else { fail("usage: undoc-bench normalize IN OUT") }
+    do {
+        let source = try InputReader().read(path: arguments[1])
+        try Data(source.bytes).write(to: URL(fileURLWithPath: arguments[2]), options: .atomic)
+    } catch {
+        fail("\(error)")
+    }
     exit(0)
 }
 let grammars: ParserGrammars

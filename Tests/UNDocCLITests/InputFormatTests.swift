@@ -77,7 +77,10 @@ struct InputFormatTests {
         let wrong = try CLI.run(["parse", "--input-format", "pdf", page.path])
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("--input-format"))
-        let invalid = try CLI.run(["parse", "--input-format", "docx", page.path])
+        let notWord = try CLI.run(["parse", "--input-format", "docx", page.path])
+        #expect(notWord.status == 1)
+        #expect(notWord.stderr.contains("not a Word document (not a ZIP archive)"))
+        let invalid = try CLI.run(["parse", "--input-format", "odt", page.path])
         #expect(invalid.status == 2)
     }
 
@@ -100,5 +103,69 @@ struct InputFormatTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(text.hasPrefix("<stdin>  CTOC/COP/WG.4/2010/L.1/Add.1"))
+    }
+}
+
+/// `undoc parse` on Word documents: a corpus DOCX gives the model of its text; a .docx that
+/// is not one, or is damaged, fails alone with one line naming it.
+@Suite("undoc parse: DOCX input")
+struct DOCXInputTests {
+    static let docx = "Corpus/docx/002_02cf9ff3ef13c05f.docx"
+
+    @Test("a corpus DOCX gives the model of its text: Word list numbers, decisions, linked footnotes")
+    func parsesDOCX() throws {
+        let result = try CLI.run(["parse", "--format", "text", "--symbol", "CTOC/COP/2006/14", Self.docx])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.hasPrefix("Corpus/docx/002_02cf9ff3ef13c05f.docx  CTOC/COP/2006/14"))
+        #expect(result.stdout.contains("paragraphs: 134 (1-134)"))
+        #expect(result.stdout.contains("decisions: 3/1, 3/2, 3/3, 3/4"))
+        #expect(result.stdout.contains("footnotes: 12, 12 linked to their markers"))
+        let json = try CLI.run(["parse", Self.docx])
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["source"] as? [String: Any])?["format"] as? String == "docx")
+    }
+
+    @Test("a .docx that is not a ZIP archive, and a truncated one, fail alone with one line each; the others are written")
+    func badDOCXInARun() throws {
+        let directory = try CLI.temporaryDirectory()
+        let notZip = directory.appendingPathComponent("minutes.docx")
+        try Data("1. Text saved under a Word name.".utf8).write(to: notZip)
+        let original = try Data(contentsOf: CLI.repositoryRoot.appendingPathComponent(Self.docx))
+        let truncated = directory.appendingPathComponent("truncated.docx")
+        try original.prefix(original.count / 2).write(to: truncated)
+        let result = try CLI.run(["parse", "--jobs", "2", "Corpus/docx/001_caccf940e690384d.docx", notZip.path,
+                                  truncated.path, "Corpus/003_d14f16574e34a7cb.txt"])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("\r") && !$0.contains("parsed ") }
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("undoc: \(notZip.path): is named as a Word document but is not one: it is not a ZIP archive") })
+        #expect(lines.contains { $0.hasPrefix("undoc: \(truncated.path): is a damaged Word document: its ZIP directory is missing") })
+        let array = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect(array?.compactMap { ($0["source"] as? [String: Any])?["format"] as? String } == ["docx", "text"])
+    }
+
+    @Test("a DOCX on standard input is told from its content")
+    func standardInput() throws {
+        let data = try Data(contentsOf: CLI.repositoryRoot.appendingPathComponent("Corpus/docx/001_caccf940e690384d.docx"))
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["parse", "-"]
+        process.currentDirectoryURL = CLI.repositoryRoot
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(data)
+        try input.fileHandleForWriting.close()
+        let json = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+        #expect((object?["source"] as? [String: Any])?["format"] as? String == "docx")
+        #expect((object?["paragraphs"] as? [Any])?.count == 10)
     }
 }

@@ -19,7 +19,7 @@ struct ParseCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Documents to parse (text, PDF or HTML); - reads standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Documents to parse (text, PDF, HTML or Word .docx); - reads standard input.", valueName: "file"))
     var files: [String]
 
     @Option(name: .long, help: "Output format: json or text.")

@@ -11,7 +11,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Refuse inputs larger than this many megabytes.", valueName: "mb"))
     var maxSize: Int = InputReader.defaultMaxBytes / 1_048_576
 
-    @Option(name: .long, help: ArgumentHelp("Read inputs as text, pdf or html instead of telling the format from their content.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Read inputs as text, pdf, html or docx instead of telling the format from their content.", valueName: "format"))
     var inputFormat: InputFormatOption?
 
     @Option(name: .long, help: ArgumentHelp("The pdftotext to run for PDF input (default: pdftotext on PATH; Debian package poppler-utils).", valueName: "path"))
@@ -46,12 +46,14 @@ enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
     case text
     case pdf
     case html
+    case docx
 
     var format: InputFormat {
         switch self {
         case .text: .text
         case .pdf: .pdf
         case .html: .html
+        case .docx: .docx
         }
     }
 }
