@@ -51,12 +51,13 @@ struct ParseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let grammars = try common.loadGrammars()
-        if let symbol, SymbolRecognizer(grammars: grammars).recognizeWhole(symbol) == nil {
+        // Compiling the grammars overlaps with reading the inputs: for a short PDF, pdftotext
+        // takes about as long as the compilation.
+        let grammars = common.loadGrammarsInBackground()
+        if let symbol, SymbolRecognizer(grammars: try grammars.get()).recognizeWhole(symbol) == nil {
             Console.error("undoc: --symbol \(symbol): not a UN document symbol (see Grammars/symbols.peg)")
             throw ExitCode(2)
         }
-        let parser = DocumentParser(grammars: grammars)
         let catalog = try catalogOptions.load()
         let reader = common.reader
         let symbol = self.symbol
@@ -66,13 +67,15 @@ struct ParseCommand: ParsableCommand {
             progress = { @Sendable done in Console.progress("parsed \(done)/\(total)") }
         }
         let results = parallelMap(files, jobs: jobs, progress: progress) { path in
-            Self.parse(path, reader: reader, parser: parser, symbol: symbol, catalog: catalog)
+            Self.parse(path, reader: reader, grammars: grammars, symbol: symbol, catalog: catalog)
         }
         Console.endProgress()
+        // A broken grammar file: nothing is written (its error was printed once, exit 2).
+        _ = try grammars.get()
 
         var failed = 0
         var documents: [Document] = []
-        for result in results {
+        for case let result? in results {
             switch result {
             case .success(let document): documents.append(document)
             case .failure(let error):
@@ -89,11 +92,13 @@ struct ParseCommand: ParsableCommand {
         if failed > 0 { throw ExitCode(1) }
     }
 
-    private static func parse(_ path: String, reader: InputReader, parser: DocumentParser, symbol: String?,
-                              catalog: Catalog?) -> Result<Document, FileError>
+    private static func parse(_ path: String, reader: InputReader, grammars: Deferred<ParserGrammars>, symbol: String?,
+                              catalog: Catalog?) -> Result<Document, FileError>?
     {
         do throws(FileError) {
             let source = try reader.read(path: path)
+            guard let grammars = try? grammars.get() else { return nil }
+            let parser = DocumentParser(grammars: grammars)
             // A PDF prints its symbol on the masthead and in the running heads.
             var document = parser.parse(source, symbol: symbol ?? source.printedSymbol)
             if let catalog { CatalogEnricher.enrich(&document, from: catalog) }

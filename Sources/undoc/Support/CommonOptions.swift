@@ -39,6 +39,20 @@ struct CommonOptions: ParsableArguments {
             throw ExitCode(2)
         }
     }
+
+    /// The grammars, compiled on another thread from now on; `get()` reports a broken grammar
+    /// file (and exits with status 2) like `loadGrammars`.
+    func loadGrammarsInBackground() -> Deferred<ParserGrammars> {
+        let directory = grammars.map { URL(fileURLWithPath: $0) }
+        return Deferred {
+            do {
+                return try ParserGrammars.load(overrideDirectory: directory)
+            } catch {
+                Console.error("undoc: \(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
 }
 
 /// `--input-format`: the formats undoc reads.
