@@ -38,6 +38,16 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertEqual(document.paragraphs.map(\.number), ["1"])
     }
 
+    func testMastheadDatesAfter2999() throws {
+        let masthead = Fixture.copMasthead.replacingOccurrences(of: "2006", with: "3006")
+        let document = try parse(masthead + "1. The Conference opened its session on 9 October 3006.\n")
+        XCTAssertEqual(document.metadata.issueDate, "3006-12-22")
+        XCTAssertEqual(document.metadata.issueDateText, "22 December 3006")
+        XCTAssertEqual(document.metadata.startDate, "3006-10-09")
+        XCTAssertEqual(document.metadata.endDate, "3006-10-18")
+        XCTAssertEqual(document.metadata.title, nil)
+    }
+
     func testContentsRows() throws {
         let document = try parse("""
             Contents

@@ -71,6 +71,23 @@ final class StructureGrammarTests: XCTestCase {
         XCTAssertEqual(try kind("29 March 2005"), "date(2005-03-29)")
     }
 
+    func testIssueDateOfAnyFourDigitYear() throws {
+        XCTAssertEqual(try kind("22 December 3006"), "date(3006-12-22)")
+        XCTAssertEqual(try kind("1 January 9999"), "date(9999-01-01)")
+        XCTAssertEqual(try kind("15 May 0999"), "date(0999-05-15)")
+        XCTAssertEqual(try kind("Vienna, 9-18 October 3012"), "place(Vienna|9-18 October 3012|3012-10-09|3012-10-18)")
+    }
+
+    func testLinesThatOnlyBeginLikeADateAreNotDates() throws {
+        // The year must end the line: a quantity or a longer number is running text.
+        XCTAssertEqual(try kind("12 March 3000 tonnes"), "plain")
+        XCTAssertEqual(try kind("12 March 30000"), "plain")
+        XCTAssertEqual(try kind("12 March 300"), "plain")
+        XCTAssertEqual(try kind("Vienna, 9-18 October 3012 and 3013"), "plain")
+        XCTAssertEqual(try kind("3. 12 March 3000 tonnes of cocaine were seized."),
+                       "numbered(3|12 March 3000 tonnes of cocaine were seized.)")
+    }
+
     func testPlaceAndDates() throws {
         XCTAssertEqual(try kind("Vienna, 9-18 October 2006"), "place(Vienna|9-18 October 2006|2006-10-09|2006-10-18)")
         XCTAssertEqual(try kind("Vienna, 23-27 May 2005"), "place(Vienna|23-27 May 2005|2005-05-23|2005-05-27)")
