@@ -48,6 +48,31 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertEqual(document.metadata.title, nil)
     }
 
+    func testJobNumberBecomesMetadata() throws {
+        // A converted PDF prints the job number and its barcode at the foot of page 1.
+        let (document, source) = try Fixture.parse(Fixture.copMasthead + """
+            1. The Conference opened its session.
+
+            V.06-58123 (E)
+
+            *0658123*
+
+            2. The Conference adopted its agenda.
+
+            """)
+        XCTAssertEqual(document.metadata.jobNumber, "V.06-58123")
+        let evidence = try XCTUnwrap(document.metadata.evidence["jobNumber"])
+        XCTAssertEqual(source.text(evidence), "V.06-58123 (E)")
+        XCTAssertEqual(document.paragraphs.map(\.text), ["The Conference opened its session.", "The Conference adopted its agenda."])
+        XCTAssertEqual(document.texts, [])
+    }
+
+    func testNoJobNumberWithoutOne() throws {
+        let document = try parse(Fixture.copMasthead + "1. The Conference opened its session.\n")
+        XCTAssertNil(document.metadata.jobNumber)
+        XCTAssertNil(document.metadata.evidence["jobNumber"])
+    }
+
     func testContentsRows() throws {
         let document = try parse("""
             Contents

@@ -22,7 +22,7 @@ final class StructureGrammarTests: XCTestCase {
         case .rule: return "rule"
         case .distribution(let value): return "distribution(\(value))"
         case .originalLanguage(let value): return "original(\(value))"
-        case .jobNumber: return "jobNumber"
+        case .jobNumber(let number): return "jobNumber(\(opt(number)))"
         case .unitedNations: return "unitedNations"
         case .date(let iso): return "date(\(iso))"
         case .placeAndDates(let place, let dates, let start, let end):
@@ -108,8 +108,11 @@ final class StructureGrammarTests: XCTestCase {
     }
 
     func testJobNumberAndBarcode() throws {
-        XCTAssertEqual(try kind("V.06-58123 (E)"), "jobNumber")
-        XCTAssertEqual(try kind("*0658123*"), "jobNumber")
+        XCTAssertEqual(try kind("V.06-58123 (E)"), "jobNumber(V.06-58123)")
+        XCTAssertEqual(try kind("GE.09-14234 (F)"), "jobNumber(GE.09-14234)")
+        // The barcode repeats the job number's digits; the number is read from its own line.
+        XCTAssertEqual(try kind("*0658123*"), "jobNumber(nil)")
+        XCTAssertEqual(try kind("V.06-58123 (E) was issued late."), "plain")
     }
 
     func testUnitedNations() throws {

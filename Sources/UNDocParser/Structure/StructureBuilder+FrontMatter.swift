@@ -84,7 +84,7 @@ extension StructureBuilder {
         metadata.evidence["title"] = metadata.evidence["title"].map { $0.union(lineSpan) } ?? lineSpan
     }
 
-    private func record(_ field: WritableKeyPath<Metadata, String?>, _ value: String, _ key: String, _ span: SourceSpan) {
+    func record(_ field: WritableKeyPath<Metadata, String?>, _ value: String, _ key: String, _ span: SourceSpan) {
         guard metadata[keyPath: field] == nil else { return }
         metadata[keyPath: field] = value
         metadata.evidence[key] = span

@@ -75,7 +75,12 @@ final class StructureBuilder {
             let line = lines[index]
             index += 1
             switch line.kind {
-            case .blank, .jobNumber:
+            case .blank:
+                continue
+            case .jobNumber(let number):
+                // Page 1's job number, in whatever mode the page break fell; the barcode
+                // line repeats its digits.
+                if let number { record(\.jobNumber, number, "jobNumber", span(line)) }
                 continue
             case .rule:
                 // A rule ends the masthead block of a markdown rendering, or precedes

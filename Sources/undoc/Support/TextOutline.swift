@@ -13,6 +13,7 @@ enum TextOutline {
             ("distribution", metadata.distribution), ("issued", metadata.issueDate),
             ("original", metadata.originalLanguage), ("title", metadata.title),
             ("agenda item", metadata.agendaItem.map { "\($0.number)\($0.title.map { ": \($0)" } ?? "")" }),
+            ("job number", metadata.jobNumber),
         ]
         for (name, value) in facts {
             if let value { out.append("  \(name): \(value)") }
