@@ -276,6 +276,137 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertEqual(clause(decision.clauses, "i")?.style, .letter)
     }
 
+    // MARK: - Draft decisions: title and preamble
+
+    func testDraftDecisionTitlePreambleAndNumberedParagraphs() throws {
+        let document = try parse(Fixture.copMasthead + """
+            Draft decision 3/1
+
+            Review of the implementation of the United Nations Convention against Transnational Organized Crime
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,
+
+            Recalling its decision 2/1,
+
+            Noting the discussions held during its third session,
+
+            1. Decides to continue the review of the implementation of the Convention;
+
+            2. Requests its secretariat to report to the Conference at its fourth session.
+
+            """)
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertEqual(document.decisions.map(\.id), ["3/1"])
+        XCTAssertEqual(decision.title, "Review of the implementation of the United Nations Convention against Transnational Organized Crime")
+        XCTAssertEqual(decision.preamble, "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, "
+                       + "Recalling its decision 2/1, Noting the discussions held during its third session,")
+        XCTAssertEqual(decision.paragraphs.map(\.id), ["dec-3/1.1", "dec-3/1.2"])
+        XCTAssertEqual(decision.paragraphs.first?.text, "Decides to continue the review of the implementation of the Convention;")
+        XCTAssertEqual(document.paragraphs, [])
+        XCTAssertEqual(document.texts, [])
+        XCTAssertNil(document.metadata.title)
+        let recalled = document.references(.decision).first
+        XCTAssertEqual(recalled?.from, "dec-3/1")
+        XCTAssertEqual(recalled?.relation, "recalling")
+    }
+
+    func testDecisionTitleOnTheHeadingLineAndPreambleParagraphs() throws {
+        let document = try parse("""
+            I. Decisions taken by the Conference of the Parties
+
+            1. At its third session, the Conference of the Parties adopted the following decision:
+
+            Decision 3/1. Review of the implementation of the Convention
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,
+
+            Recalling its decision 2/1,
+
+            (a) Welcomes the discussions;
+
+            (b) Requests its secretariat to report.
+
+            """)
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertEqual(decision.title, "Review of the implementation of the Convention")
+        XCTAssertEqual(decision.preamble,
+                       "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, Recalling its decision 2/1,")
+        XCTAssertEqual(decision.clauses.map(\.id), ["dec-3/1.a", "dec-3/1.b"])
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1"])
+    }
+
+    func testUndecoratedTitleLineAfterTheDecisionHeadingIsTheTitle() throws {
+        let document = try parse("""
+            I. Decisions taken by the Conference of the Parties
+
+            1. At its third session, the Conference of the Parties adopted the following decision:
+
+            Decision 3/2
+
+            Implementation of the provisions on international cooperation
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,
+
+            Recalling its decision 2/2,
+
+            1. Decides to continue;
+
+            2. Requests its secretariat to report.
+
+            II. Introduction
+
+            2. The Conference met in Vienna.
+
+            """)
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertEqual(decision.title, "Implementation of the provisions on international cooperation")
+        XCTAssertEqual(decision.preamble,
+                       "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, Recalling its decision 2/2,")
+        XCTAssertEqual(decision.paragraphs.map(\.id), ["dec-3/2.1", "dec-3/2.2"])
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2"])
+    }
+
+    func testPreambleRightAfterTheHeadingIsNotTakenForATitle() throws {
+        let document = try parse(decisionWithoutTitle)
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertNil(decision.title)
+        XCTAssertEqual(decision.preamble, "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime:")
+        XCTAssertEqual(decision.clauses.map(\.label), ["a"])
+    }
+
+    private let decisionWithoutTitle = """
+        Decision 3/3
+
+        The Conference of the Parties to the United Nations Convention against Transnational Organized Crime:
+
+        (a) Welcomes the results of the consultations.
+
+        """
+
+    func testDraftDecisionDocumentKeepsThePreambleOutOfItsTitle() throws {
+        // A draft decision as issued (an L. document) prints no decision number: the
+        // masthead's title lines end where the preamble begins.
+        let document = try parse(Fixture.copMasthead + """
+            ## Measurement of organized crime: draft decision submitted by the Chair
+
+            #### Agenda item 8
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,
+
+            Recalling its decision 2/1,
+
+            (a) Requests its secretariat to report.
+
+            """)
+        XCTAssertEqual(document.metadata.title, "Measurement of organized crime: draft decision submitted by the Chair")
+        XCTAssertEqual(document.metadata.agendaItem?.number, "8")
+        XCTAssertEqual(document.texts.map(\.text), [
+            "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, Recalling its decision 2/1,",
+            "(a) Requests its secretariat to report.",
+        ])
+        XCTAssertEqual(document.references(.decision).map(\.relation), ["recalling"])
+    }
+
     // MARK: - Chapters and sections
 
     func testRomanIAfterHIsASection() throws {

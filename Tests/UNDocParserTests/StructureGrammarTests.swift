@@ -124,6 +124,12 @@ final class StructureGrammarTests: XCTestCase {
     func testDecisionHeading() throws {
         XCTAssertEqual(try kind("Decision 3/2"), "decision(3/2|nil)")
         XCTAssertEqual(try kind("### **Decision 3/2**"), "decision(3/2|nil)")
+        XCTAssertEqual(try kind("Decision 3/1. Review of the implementation of the Convention"),
+                       "decision(3/1|Review of the implementation of the Convention)")
+        XCTAssertEqual(try kind("Draft decision 3/1"), "decision(3/1|nil)")
+        XCTAssertEqual(try kind("**Draft decision 3/4. Recommendations of the working group**"),
+                       "decision(3/4|Recommendations of the working group)")
+        XCTAssertEqual(try kind("Draft decision 3/1 was adopted without a vote."), "plain")
         let (lines, _) = try lines("### **Decision 3/2**")
         XCTAssertEqual(lines.first?.headingMarks, 3)
         XCTAssertEqual(lines.first?.bold, true)

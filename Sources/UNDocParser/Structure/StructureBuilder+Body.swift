@@ -397,6 +397,11 @@ extension StructureBuilder {
             host = group
         } else if let paragraph = paragraphs.last, current != nil || lastBodyElement != nil {
             host = openListItem() ?? paragraph
+        } else if let lead = current?.segments.last, endsInPunctuation(lead) {
+            // Nothing numbered to hold it (a draft decision issued on its own): a block of
+            // its own after a lead-in ("Recalling its decision 2/1,").
+            current = newText(line)
+            return
         } else {
             plainLine(line)
             return
@@ -498,6 +503,14 @@ extension StructureBuilder {
             target.segments.append(line.contentStart..<line.contentEnd)
             return
         }
+        if let decision, awaitingTitle, decision.isEmpty, !endsInPunctuation(line) {
+            // "Decision 3/2" then an undecorated title; the preamble that follows ends in
+            // a comma or colon ("The Conference of the Parties …,").
+            decision.decision.title = plainText(line)
+            awaitingTitle = false
+            current = nil
+            return
+        }
         if let decision, decision.clauses.children.isEmpty, decision.paragraphs.isEmpty, !decision.inRecommendations {
             decision.preamble.segments.append(line.contentStart..<line.contentEnd)
             awaitingTitle = false
@@ -505,6 +518,35 @@ extension StructureBuilder {
             return
         }
         current = newText(line)
+    }
+
+    private func endsInPunctuation(_ line: Line) -> Bool {
+        endsInPunctuation(line.contentStart..<line.contentEnd)
+    }
+
+    /// Whether the text of `range` ends in . , ; : ! or ?, bold marks, tags and a trailing
+    /// footnote marker ("Crime,<sup>5</sup>") left out.
+    private func endsInPunctuation(_ range: Range<Int>) -> Bool {
+        let start = range.lowerBound
+        var p = range.upperBound - 1
+        while p >= start {
+            let b = bytes[p]
+            if b == 0x20 || b == 0x2A {
+                p -= 1
+            } else if b == 0x3E {
+                // A closing tag; "</sup>" takes its marker and opening tag with it.
+                let closesMarker = p - 5 >= start && bytes[(p - 5)...p].elementsEqual("</sup>".utf8)
+                while p >= start, bytes[p] != 0x3C { p -= 1 }
+                if closesMarker {
+                    p -= 1
+                    while p >= start, bytes[p] != 0x3C { p -= 1 }
+                }
+                p -= 1
+            } else {
+                return b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F
+            }
+        }
+        return false
     }
 
     /// Bold or heading-marked text that is still running text: a long finished sentence.

@@ -63,6 +63,12 @@ extension StructureBuilder {
         let value = plainText(line).trimmingCharacters(in: " ")
         let lineSpan = span(line)
         guard !value.isEmpty else { return }
+        if opensPreamble(value) {
+            finishFrontMatter()
+            mode = .body
+            bodyLine(line)
+            return
+        }
         frontMatterBlock?.segments.append(line.contentStart..<line.contentEnd)
         if agendaTitlePending, var item = metadata.agendaItem {
             item.title = value
@@ -82,6 +88,14 @@ extension StructureBuilder {
         }
         frontTitle.append(value)
         metadata.evidence["title"] = metadata.evidence["title"].map { $0.union(lineSpan) } ?? lineSpan
+    }
+
+    /// "The Conference of the Parties …," or "The Commission … recommends … the following
+    /// draft resolution:": a sentence that names the acting body and leads into the text.
+    /// A draft decision issued on its own prints no "Decision" heading, so its preamble is
+    /// what ends the masthead's title lines (which never end in a comma or colon).
+    private func opensPreamble(_ value: String) -> Bool {
+        value.hasPrefix("The ") && (value.hasSuffix(",") || value.hasSuffix(":"))
     }
 
     func record(_ field: WritableKeyPath<Metadata, String?>, _ value: String, _ key: String, _ span: SourceSpan) {
