@@ -73,6 +73,25 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertNil(document.metadata.evidence["jobNumber"])
     }
 
+    func testIntroductionHeadingBeforeTheFirstParagraphIsNotPartOfTheTitle() throws {
+        let (document, source) = try Fixture.parse(Fixture.workingGroupMasthead + """
+            ### Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010
+
+            ## **Introduction**
+
+            1. In its decision 4/4, the Conference of the Parties established the Working Group.
+
+            """)
+        XCTAssertEqual(document.metadata.title,
+                       "Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010")
+        let evidence = try XCTUnwrap(document.metadata.evidence["title"])
+        XCTAssertEqual(source.text(evidence),
+                       "### Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010")
+        XCTAssertEqual(document.sections.map(\.heading), ["Introduction"])
+        XCTAssertEqual(document.sections.first?.content, ["para-1"])
+        XCTAssertEqual(document.paragraph("1")?.section, document.sections.first?.id)
+    }
+
     func testContentsRows() throws {
         let document = try parse("""
             Contents

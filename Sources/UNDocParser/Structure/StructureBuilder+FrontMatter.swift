@@ -51,8 +51,10 @@ extension StructureBuilder {
             // Starred notes on the masthead ("Item 6 of the provisional agenda*").
             footnoteBody(line, marker: marker, notation: notation, textStart: textStart)
         case .numbered, .roman, .letter, .decisionHeading, .annexHeading, .notesHeading, .labelled:
+            let heading = takeSectionHeadingFromTitle()
             finishFrontMatter()
             mode = .body
+            if let heading { subheading(heading.line, title: heading.text) }
             bodyLine(line)
         case .contentsRow, .plain:
             frontPlain(line)
@@ -86,8 +88,21 @@ extension StructureBuilder {
             record(\.body, value, "body", lineSpan)
             return
         }
-        frontTitle.append(value)
-        metadata.evidence["title"] = metadata.evidence["title"].map { $0.union(lineSpan) } ?? lineSpan
+        frontTitle.append((value, line))
+    }
+
+    /// Headings that open a report's text and are never part of its title.
+    static let openingHeadings: Set<String> = ["Introduction"]
+
+    /// An unnumbered "Introduction" between the title and the first paragraph heads the
+    /// first section: takes it off the title lines (and the masthead's text).
+    private func takeSectionHeadingFromTitle() -> (text: String, line: Line)? {
+        guard let last = frontTitle.last, Self.openingHeadings.contains(last.text) else { return nil }
+        frontTitle.removeLast()
+        if frontMatterBlock?.segments.last == last.line.contentStart..<last.line.contentEnd {
+            frontMatterBlock?.segments.removeLast()
+        }
+        return last
     }
 
     /// "The Conference of the Parties …," or "The Commission … recommends … the following
@@ -105,8 +120,9 @@ extension StructureBuilder {
     }
 
     func finishFrontMatter() {
-        if metadata.title == nil, !frontTitle.isEmpty {
-            metadata.title = frontTitle.joined(separator: ": ")
+        if metadata.title == nil, let first = frontTitle.first, let last = frontTitle.last {
+            metadata.title = frontTitle.map(\.text).joined(separator: ": ")
+            metadata.evidence["title"] = span(first.line).union(span(last.line))
         }
         if let body = metadata.body, let known = grammars.bodies.lookup(body) {
             metadata.bodyPrefix = known.documentPrefix

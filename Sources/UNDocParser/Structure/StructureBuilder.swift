@@ -58,7 +58,8 @@ final class StructureBuilder {
     var lastBodyElement: Block?
     /// A title line is expected next for this decision or annex.
     var awaitingTitle = false
-    var frontTitle: [String] = []
+    /// The title lines of the masthead, with their lines for evidence.
+    var frontTitle: [(text: String, line: Line)] = []
     var agendaTitlePending = false
 
     /// Index in `lines` of the first logical line of each physical line.
