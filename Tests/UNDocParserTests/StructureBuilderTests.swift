@@ -92,6 +92,21 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertEqual(document.paragraph("1")?.section, document.sections.first?.id)
     }
 
+    func testCorrectionsOfACorrigendumAreNotPartOfTheTitle() throws {
+        let document = try parse(Fixture.copMasthead + """
+            ## Annotated provisional agenda
+
+            #### Corrigendum
+
+            Paragraph 20, line 3
+
+            For 45 read 47
+
+            """)
+        XCTAssertEqual(document.metadata.title, "Annotated provisional agenda: Corrigendum")
+        XCTAssertEqual(document.texts.map(\.text), ["Paragraph 20, line 3 For 45 read 47"])
+    }
+
     func testContentsRows() throws {
         let document = try parse("""
             Contents

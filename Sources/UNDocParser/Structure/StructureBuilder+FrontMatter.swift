@@ -65,7 +65,9 @@ extension StructureBuilder {
         let value = plainText(line).trimmingCharacters(in: " ")
         let lineSpan = span(line)
         guard !value.isEmpty else { return }
-        if opensPreamble(value) {
+        // The text begins with a draft's preamble, or with the corrections after a
+        // corrigendum's last title line "Corrigendum" ("Paragraph 20, line 3").
+        if opensPreamble(value) || frontTitle.last?.text.lowercased() == "corrigendum" {
             finishFrontMatter()
             mode = .body
             bodyLine(line)
