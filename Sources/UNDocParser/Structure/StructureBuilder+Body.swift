@@ -261,7 +261,7 @@ extension StructureBuilder {
             return
         }
         let expected = lastParagraphNumber + 1
-        let recommendations = decision == nil ? recommendationsHeading : nil
+        let recommendations = recommendationsHeading
         // Under a "Recommendations" heading a bold "1. Victims of trafficking" heads a group
         // even where paragraph 1 could stand; a paragraph ends like a sentence.
         if line.isDecorated, number != expected || recommendations != nil && !endsInPunctuation(line) {
