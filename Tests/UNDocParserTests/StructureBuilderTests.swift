@@ -441,6 +441,25 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertEqual(document.references(.decision).map(\.relation), ["recalling"])
     }
 
+    func testDraftDecisionPreambleCutByAPageBreakIsNotPartOfTheTitle() throws {
+        // The first line of the preamble ends mid-sentence; it names the masthead's body.
+        let document = try parse(Fixture.copMasthead + """
+            ## Implementation of the Protocols: draft decision submitted by Argentina
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, recalling the functions assigned to it in article 32 of
+
+            the United Nations Convention against Transnational Organized Crime and welcoming the results of the consultations:
+
+            (a) Welcomes the fact that the majority of States parties have adopted legislative frameworks;
+
+            """)
+        XCTAssertEqual(document.metadata.title, "Implementation of the Protocols: draft decision submitted by Argentina")
+        XCTAssertEqual(document.texts.first?.text,
+                       "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, "
+                       + "recalling the functions assigned to it in article 32 of the United Nations Convention against "
+                       + "Transnational Organized Crime and welcoming the results of the consultations:")
+    }
+
     // MARK: - Chapters and sections
 
     func testRomanIAfterHIsASection() throws {

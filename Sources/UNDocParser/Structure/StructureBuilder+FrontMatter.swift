@@ -108,11 +108,18 @@ extension StructureBuilder {
     }
 
     /// "The Conference of the Parties …," or "The Commission … recommends … the following
-    /// draft resolution:": a sentence that names the acting body and leads into the text.
-    /// A draft decision issued on its own prints no "Decision" heading, so its preamble is
-    /// what ends the masthead's title lines (which never end in a comma or colon).
+    /// draft resolution:": a sentence that leads into the text, or that names the masthead's
+    /// body or organ (a page break may cut it). A draft decision issued on its own prints no
+    /// "Decision" heading, so its preamble is what ends the masthead's title lines (which
+    /// never end in a comma or colon).
     private func opensPreamble(_ value: String) -> Bool {
-        value.hasPrefix("The ") && (value.hasSuffix(",") || value.hasSuffix(":"))
+        guard value.hasPrefix("The ") else { return false }
+        if value.hasSuffix(",") || value.hasSuffix(":") { return true }
+        let rest = value.dropFirst(4)
+        for name in [metadata.body, metadata.organ].compactMap({ $0 }) where rest.hasPrefix(name + " ") || rest.hasPrefix(name + ",") {
+            return true
+        }
+        return false
     }
 
     func record(_ field: WritableKeyPath<Metadata, String?>, _ value: String, _ key: String, _ span: SourceSpan) {
