@@ -401,21 +401,19 @@ final class StructureBuilderTests: XCTestCase {
     }
 
     func testPreambleRightAfterTheHeadingIsNotTakenForATitle() throws {
-        let document = try parse(decisionWithoutTitle)
+        let document = try parse("""
+            Decision 3/3
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime:
+
+            (a) Welcomes the results of the consultations.
+
+            """)
         let decision = try XCTUnwrap(document.decisions.first)
         XCTAssertNil(decision.title)
         XCTAssertEqual(decision.preamble, "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime:")
         XCTAssertEqual(decision.clauses.map(\.label), ["a"])
     }
-
-    private let decisionWithoutTitle = """
-        Decision 3/3
-
-        The Conference of the Parties to the United Nations Convention against Transnational Organized Crime:
-
-        (a) Welcomes the results of the consultations.
-
-        """
 
     func testDraftDecisionDocumentKeepsThePreambleOutOfItsTitle() throws {
         // A draft decision as issued (an L. document) prints no decision number: the
