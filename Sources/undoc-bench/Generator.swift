@@ -28,8 +28,8 @@
 //   (CTOC/COP/WG.4, yearly from the year after the Conference's fourth session, which
 //   established it by decision 4/4): agenda, background paper, draft report L.1 and addenda
 //   Add.1-4 carrying recommendations, CRP, and the report /2. About 110 documents a year,
-//   so 100,000 documents run to about 2900; the parser reads masthead years 1000-2999
-//   (Grammars/structure.peg), so the generator stops at 2999 and says so (an earlier
+//   so 100,000 documents run to about 2900; the parser reads four-digit masthead years
+//   (Grammars/structure.peg), so the generator stops at 9999 and says so (an earlier
 //   --start-year makes room for more). Dates follow the templates' calendar (January
 //   meeting, March and May commissions, October conference) and symbols are numbered in
 //   date order within a session.
@@ -64,7 +64,7 @@ enum Generator {
         let seed = value("--seed").flatMap(UInt64.init) ?? 1
         let corpus = value("--corpus") ?? "Corpus"
         let startYear = value("--start-year").flatMap(Int.init) ?? 2006
-        guard (1000...2900).contains(startYear) else { stop("--start-year must be between 1000 and 2900") }
+        guard (1000...9900).contains(startYear) else { stop("--start-year must be between 1000 and 9900") }
         let templates: CorpusTemplates
         do { templates = try CorpusTemplates(directory: corpus) } catch { stop("\(error)") }
         let writer: CorpusWriter

@@ -83,9 +83,9 @@ struct World {
             series: 2, seriesItem: 4)
     }
 
-    /// The parser reads years 1000-2999 in mastheads (Grammars/structure.peg), so the
-    /// world ends in 2999.
-    static let lastReadableYear = 2999
+    /// The parser reads four-digit years in mastheads (Grammars/structure.peg), so the
+    /// world ends in 9999.
+    static let lastReadableYear = 9999
 
     mutating func run() {
         var year = startYear

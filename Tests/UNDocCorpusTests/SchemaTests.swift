@@ -30,6 +30,7 @@ struct SchemaTests {
         for key in [
             "\"symbol\"", "\"agendaSymbol\"", "\"organ\"", "\"relationSpan\"", "\"note\"", "\"volume\"",
             "\"instrument\"", "\"qualifier\"", "\"preamble\"", "\"decision\"", "\"group\"", "\"element\"",
+            "\"jobNumber\"",
         ] {
             #expect(text.contains(key), "sample lacks \(key)")
         }
@@ -156,9 +157,10 @@ struct SchemaTests {
         metadata.title = "Report of the Secretary-General"
         metadata.agendaItem = AgendaItemRef(number: "6", title: "International cooperation", provisional: true)
         metadata.agendaSymbol = "E/CN.15/2005/1"
+        metadata.jobNumber = "V.05-82842"
         for key in [
             "organ", "body", "bodyPrefix", "session", "place", "dates", "startDate", "endDate", "distribution",
-            "issueDate", "issueDateText", "originalLanguage", "title", "agendaItem", "agendaSymbol",
+            "issueDate", "issueDateText", "originalLanguage", "title", "agendaItem", "agendaSymbol", "jobNumber",
         ] {
             metadata.evidence[key] = span
         }

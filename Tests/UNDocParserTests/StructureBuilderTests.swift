@@ -38,6 +38,75 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertEqual(document.paragraphs.map(\.number), ["1"])
     }
 
+    func testMastheadDatesAfter2999() throws {
+        let masthead = Fixture.copMasthead.replacingOccurrences(of: "2006", with: "3006")
+        let document = try parse(masthead + "1. The Conference opened its session on 9 October 3006.\n")
+        XCTAssertEqual(document.metadata.issueDate, "3006-12-22")
+        XCTAssertEqual(document.metadata.issueDateText, "22 December 3006")
+        XCTAssertEqual(document.metadata.startDate, "3006-10-09")
+        XCTAssertEqual(document.metadata.endDate, "3006-10-18")
+        XCTAssertEqual(document.metadata.title, nil)
+    }
+
+    func testJobNumberBecomesMetadata() throws {
+        // A converted PDF prints the job number and its barcode at the foot of page 1.
+        let (document, source) = try Fixture.parse(Fixture.copMasthead + """
+            1. The Conference opened its session.
+
+            V.06-58123 (E)
+
+            *0658123*
+
+            2. The Conference adopted its agenda.
+
+            """)
+        XCTAssertEqual(document.metadata.jobNumber, "V.06-58123")
+        let evidence = try XCTUnwrap(document.metadata.evidence["jobNumber"])
+        XCTAssertEqual(source.text(evidence), "V.06-58123 (E)")
+        XCTAssertEqual(document.paragraphs.map(\.text), ["The Conference opened its session.", "The Conference adopted its agenda."])
+        XCTAssertEqual(document.texts, [])
+    }
+
+    func testNoJobNumberWithoutOne() throws {
+        let document = try parse(Fixture.copMasthead + "1. The Conference opened its session.\n")
+        XCTAssertNil(document.metadata.jobNumber)
+        XCTAssertNil(document.metadata.evidence["jobNumber"])
+    }
+
+    func testIntroductionHeadingBeforeTheFirstParagraphIsNotPartOfTheTitle() throws {
+        let (document, source) = try Fixture.parse(Fixture.workingGroupMasthead + """
+            ### Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010
+
+            ## **Introduction**
+
+            1. In its decision 4/4, the Conference of the Parties established the Working Group.
+
+            """)
+        XCTAssertEqual(document.metadata.title,
+                       "Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010")
+        let evidence = try XCTUnwrap(document.metadata.evidence["title"])
+        XCTAssertEqual(source.text(evidence),
+                       "### Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010")
+        XCTAssertEqual(document.sections.map(\.heading), ["Introduction"])
+        XCTAssertEqual(document.sections.first?.content, ["para-1"])
+        XCTAssertEqual(document.paragraph("1")?.section, document.sections.first?.id)
+    }
+
+    func testCorrectionsOfACorrigendumAreNotPartOfTheTitle() throws {
+        let document = try parse(Fixture.copMasthead + """
+            ## Annotated provisional agenda
+
+            #### Corrigendum
+
+            Paragraph 20, line 3
+
+            For 45 read 47
+
+            """)
+        XCTAssertEqual(document.metadata.title, "Annotated provisional agenda: Corrigendum")
+        XCTAssertEqual(document.texts.map(\.text), ["Paragraph 20, line 3 For 45 read 47"])
+    }
+
     func testContentsRows() throws {
         let document = try parse("""
             Contents
@@ -239,6 +308,154 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertEqual(decision.clauses.map(\.label), labels + ["h", "i"])
         XCTAssertEqual(clause(decision.clauses, "h")?.children.map(\.id), ["dec-3/1.h.i", "dec-3/1.h.ii"])
         XCTAssertEqual(clause(decision.clauses, "i")?.style, .letter)
+    }
+
+    // MARK: - Draft decisions: title and preamble
+
+    func testDraftDecisionTitlePreambleAndNumberedParagraphs() throws {
+        let document = try parse(Fixture.copMasthead + """
+            Draft decision 3/1
+
+            Review of the implementation of the United Nations Convention against Transnational Organized Crime
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,
+
+            Recalling its decision 2/1,
+
+            Noting the discussions held during its third session,
+
+            1. Decides to continue the review of the implementation of the Convention;
+
+            2. Requests its secretariat to report to the Conference at its fourth session.
+
+            """)
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertEqual(document.decisions.map(\.id), ["3/1"])
+        XCTAssertEqual(decision.title, "Review of the implementation of the United Nations Convention against Transnational Organized Crime")
+        XCTAssertEqual(decision.preamble, "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, "
+                       + "Recalling its decision 2/1, Noting the discussions held during its third session,")
+        XCTAssertEqual(decision.paragraphs.map(\.id), ["dec-3/1.1", "dec-3/1.2"])
+        XCTAssertEqual(decision.paragraphs.first?.text, "Decides to continue the review of the implementation of the Convention;")
+        XCTAssertEqual(document.paragraphs, [])
+        XCTAssertEqual(document.texts, [])
+        XCTAssertNil(document.metadata.title)
+        let recalled = document.references(.decision).first
+        XCTAssertEqual(recalled?.from, "dec-3/1")
+        XCTAssertEqual(recalled?.relation, "recalling")
+    }
+
+    func testDecisionTitleOnTheHeadingLineAndPreambleParagraphs() throws {
+        let document = try parse("""
+            I. Decisions taken by the Conference of the Parties
+
+            1. At its third session, the Conference of the Parties adopted the following decision:
+
+            Decision 3/1. Review of the implementation of the Convention
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,
+
+            Recalling its decision 2/1,
+
+            (a) Welcomes the discussions;
+
+            (b) Requests its secretariat to report.
+
+            """)
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertEqual(decision.title, "Review of the implementation of the Convention")
+        XCTAssertEqual(decision.preamble,
+                       "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, Recalling its decision 2/1,")
+        XCTAssertEqual(decision.clauses.map(\.id), ["dec-3/1.a", "dec-3/1.b"])
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1"])
+    }
+
+    func testUndecoratedTitleLineAfterTheDecisionHeadingIsTheTitle() throws {
+        let document = try parse("""
+            I. Decisions taken by the Conference of the Parties
+
+            1. At its third session, the Conference of the Parties adopted the following decision:
+
+            Decision 3/2
+
+            Implementation of the provisions on international cooperation
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,
+
+            Recalling its decision 2/2,
+
+            1. Decides to continue;
+
+            2. Requests its secretariat to report.
+
+            II. Introduction
+
+            2. The Conference met in Vienna.
+
+            """)
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertEqual(decision.title, "Implementation of the provisions on international cooperation")
+        XCTAssertEqual(decision.preamble,
+                       "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, Recalling its decision 2/2,")
+        XCTAssertEqual(decision.paragraphs.map(\.id), ["dec-3/2.1", "dec-3/2.2"])
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2"])
+    }
+
+    func testPreambleRightAfterTheHeadingIsNotTakenForATitle() throws {
+        let document = try parse("""
+            Decision 3/3
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime:
+
+            (a) Welcomes the results of the consultations.
+
+            """)
+        let decision = try XCTUnwrap(document.decisions.first)
+        XCTAssertNil(decision.title)
+        XCTAssertEqual(decision.preamble, "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime:")
+        XCTAssertEqual(decision.clauses.map(\.label), ["a"])
+    }
+
+    func testDraftDecisionDocumentKeepsThePreambleOutOfItsTitle() throws {
+        // A draft decision as issued (an L. document) prints no decision number: the
+        // masthead's title lines end where the preamble begins.
+        let document = try parse(Fixture.copMasthead + """
+            ## Measurement of organized crime: draft decision submitted by the Chair
+
+            #### Agenda item 8
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,
+
+            Recalling its decision 2/1,
+
+            (a) Requests its secretariat to report.
+
+            """)
+        XCTAssertEqual(document.metadata.title, "Measurement of organized crime: draft decision submitted by the Chair")
+        XCTAssertEqual(document.metadata.agendaItem?.number, "8")
+        XCTAssertEqual(document.texts.map(\.text), [
+            "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, Recalling its decision 2/1,",
+            "(a) Requests its secretariat to report.",
+        ])
+        XCTAssertEqual(document.references(.decision).map(\.relation), ["recalling"])
+    }
+
+    func testDraftDecisionPreambleCutByAPageBreakIsNotPartOfTheTitle() throws {
+        // The first line of the preamble ends mid-sentence; it names the masthead's body.
+        let document = try parse(Fixture.copMasthead + """
+            ## Implementation of the Protocols: draft decision submitted by Argentina
+
+            The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, recalling the functions assigned to it in article 32 of
+
+            the United Nations Convention against Transnational Organized Crime and welcoming the results of the consultations:
+
+            (a) Welcomes the fact that the majority of States parties have adopted legislative frameworks;
+
+            """)
+        XCTAssertEqual(document.metadata.title, "Implementation of the Protocols: draft decision submitted by Argentina")
+        XCTAssertEqual(document.texts.first?.text,
+                       "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, "
+                       + "recalling the functions assigned to it in article 32 of the United Nations Convention against "
+                       + "Transnational Organized Crime and welcoming the results of the consultations:")
     }
 
     // MARK: - Chapters and sections

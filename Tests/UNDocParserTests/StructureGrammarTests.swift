@@ -22,7 +22,7 @@ final class StructureGrammarTests: XCTestCase {
         case .rule: return "rule"
         case .distribution(let value): return "distribution(\(value))"
         case .originalLanguage(let value): return "original(\(value))"
-        case .jobNumber: return "jobNumber"
+        case .jobNumber(let number): return "jobNumber(\(opt(number)))"
         case .unitedNations: return "unitedNations"
         case .date(let iso): return "date(\(iso))"
         case .placeAndDates(let place, let dates, let start, let end):
@@ -71,6 +71,23 @@ final class StructureGrammarTests: XCTestCase {
         XCTAssertEqual(try kind("29 March 2005"), "date(2005-03-29)")
     }
 
+    func testIssueDateOfAnyFourDigitYear() throws {
+        XCTAssertEqual(try kind("22 December 3006"), "date(3006-12-22)")
+        XCTAssertEqual(try kind("1 January 9999"), "date(9999-01-01)")
+        XCTAssertEqual(try kind("15 May 0999"), "date(0999-05-15)")
+        XCTAssertEqual(try kind("Vienna, 9-18 October 3012"), "place(Vienna|9-18 October 3012|3012-10-09|3012-10-18)")
+    }
+
+    func testLinesThatOnlyBeginLikeADateAreNotDates() throws {
+        // The year must end the line: a quantity or a longer number is running text.
+        XCTAssertEqual(try kind("12 March 3000 tonnes"), "plain")
+        XCTAssertEqual(try kind("12 March 30000"), "plain")
+        XCTAssertEqual(try kind("12 March 300"), "plain")
+        XCTAssertEqual(try kind("Vienna, 9-18 October 3012 and 3013"), "plain")
+        XCTAssertEqual(try kind("3. 12 March 3000 tonnes of cocaine were seized."),
+                       "numbered(3|12 March 3000 tonnes of cocaine were seized.)")
+    }
+
     func testPlaceAndDates() throws {
         XCTAssertEqual(try kind("Vienna, 9-18 October 2006"), "place(Vienna|9-18 October 2006|2006-10-09|2006-10-18)")
         XCTAssertEqual(try kind("Vienna, 23-27 May 2005"), "place(Vienna|23-27 May 2005|2005-05-23|2005-05-27)")
@@ -91,8 +108,11 @@ final class StructureGrammarTests: XCTestCase {
     }
 
     func testJobNumberAndBarcode() throws {
-        XCTAssertEqual(try kind("V.06-58123 (E)"), "jobNumber")
-        XCTAssertEqual(try kind("*0658123*"), "jobNumber")
+        XCTAssertEqual(try kind("V.06-58123 (E)"), "jobNumber(V.06-58123)")
+        XCTAssertEqual(try kind("GE.09-14234 (F)"), "jobNumber(GE.09-14234)")
+        // The barcode repeats the job number's digits; the number is read from its own line.
+        XCTAssertEqual(try kind("*0658123*"), "jobNumber(nil)")
+        XCTAssertEqual(try kind("V.06-58123 (E) was issued late."), "plain")
     }
 
     func testUnitedNations() throws {
@@ -104,6 +124,12 @@ final class StructureGrammarTests: XCTestCase {
     func testDecisionHeading() throws {
         XCTAssertEqual(try kind("Decision 3/2"), "decision(3/2|nil)")
         XCTAssertEqual(try kind("### **Decision 3/2**"), "decision(3/2|nil)")
+        XCTAssertEqual(try kind("Decision 3/1. Review of the implementation of the Convention"),
+                       "decision(3/1|Review of the implementation of the Convention)")
+        XCTAssertEqual(try kind("Draft decision 3/1"), "decision(3/1|nil)")
+        XCTAssertEqual(try kind("**Draft decision 3/4. Recommendations of the working group**"),
+                       "decision(3/4|Recommendations of the working group)")
+        XCTAssertEqual(try kind("Draft decision 3/1 was adopted without a vote."), "plain")
         let (lines, _) = try lines("### **Decision 3/2**")
         XCTAssertEqual(lines.first?.headingMarks, 3)
         XCTAssertEqual(lines.first?.bold, true)

@@ -29,6 +29,9 @@ public struct Metadata: Codable, Sendable, Hashable {
     public var agendaItem: AgendaItemRef?
     /// Symbol of the agenda that `agendaItem` belongs to, when a note gives it.
     public var agendaSymbol: String?
+    /// The job number printed at the foot of page 1, without its language letter:
+    /// "V.06-58123" from "V.06-58123 (E)".
+    public var jobNumber: String?
     /// Source spans of the fields above.
     public var evidence: [String: SourceSpan]
 

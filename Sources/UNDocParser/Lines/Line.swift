@@ -29,7 +29,8 @@ enum LineKind {
     case rule
     case distribution(String)
     case originalLanguage(String)
-    case jobNumber
+    /// "V.06-58123 (E)" gives its number; the barcode line "*0658123*" gives none.
+    case jobNumber(String?)
     case unitedNations
     case date(iso: String)
     // Rare, wide cases are boxed, so that every line of a long document stays small.

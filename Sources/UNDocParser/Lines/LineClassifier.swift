@@ -63,7 +63,7 @@ struct LineClassifier {
         switch type {
         case "Distribution": return .distribution(text("value") ?? "")
         case "OriginalLanguage": return .originalLanguage(text("value") ?? "")
-        case "JobNumber": return .jobNumber
+        case "JobNumber": return .jobNumber(text("number"))
         case "UnitedNations": return .unitedNations
         case "DateLine":
             return .date(iso: DateText.iso(day: text("day"), month: text("month"), year: text("year")) ?? "")

@@ -95,8 +95,13 @@ final class SectionNode {
     var children: [SectionNode] = []
     weak var parent: SectionNode?
     var unnumberedCount = 0
-    /// For a "Recommendations" subsection or a recommendation group.
+    /// For a heading that names recommendations ("III. Recommendations", "Recommendations").
     var isRecommendations: Bool
+    /// Under such a heading: the last recommendation numbered on its own, the last roman
+    /// group ("II. Priorities for technical assistance") and the group that is open.
+    var lastRecommendation = 0
+    var lastGroupValue = 0
+    var openGroup: SectionNode?
 
     init(_ section: Section, isRecommendations: Bool = false) {
         self.section = section

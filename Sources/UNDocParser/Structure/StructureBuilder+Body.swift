@@ -66,7 +66,7 @@ extension StructureBuilder {
 
     func openDecision(_ line: Line, number: String, title: String?) {
         closeDecision()
-        recommendationGroup = nil
+        recommendationHost = nil
         let builder = DecisionBuilder(number: number, title: title, headingStart: line.start, section: currentSectionID)
         if !decisionNumbers.insert(number).inserted {
             diagnose(.warning, "decision.duplicate", "decision \(number) appears twice", line: line)
@@ -85,7 +85,7 @@ extension StructureBuilder {
 
     func openAnnex(_ line: Line, number: String?, title: String?) {
         closeDecision()
-        recommendationGroup = nil
+        recommendationHost = nil
         mode = .annex
         let builder = AnnexBuilder(number: number, title: title, span: span(line))
         if annexes.contains(where: { $0.annex.id == builder.annex.id }) {
@@ -116,6 +116,14 @@ extension StructureBuilder {
             current = nil
             return
         }
+        // The same under an unnumbered "Recommendations" heading outside a decision (decision
+        // 3/4 issued as a draft on its own): roman group headings, not chapters.
+        if decision == nil, let heading = recommendationsHeading, heading.section.kind == .subsection,
+           let romanValue, romanValue == heading.lastGroupValue + 1, !sectionFits,
+           !(chapterFits && contentsConfirms(number, title)) {
+            openRecommendationGroup(line, under: heading, number: number, value: romanValue, title: title)
+            return
+        }
         if chapterFits, sectionFits {
             if contentsConfirms(number, title) || !contents.contains(where: { $0.label == number }) {
                 openChapter(line, number: number, value: romanValue ?? 0, title: title)
@@ -139,6 +147,17 @@ extension StructureBuilder {
         }
     }
 
+    private func openRecommendationGroup(_ line: Line, under heading: SectionNode, number: String, value: Int, title: String) {
+        let node = SectionNode(Section(id: "\(heading.section.id).\(number)", kind: .recommendationGroup, number: number,
+                                       heading: title, span: span(line)))
+        node.parent = heading
+        heading.children.append(node)
+        heading.lastGroupValue = value
+        heading.openGroup = node
+        recommendationHost = nil
+        current = nil
+    }
+
     /// True when the table of contents lists `number` with a title that begins like `title`.
     func contentsConfirms(_ number: String, _ title: String) -> Bool {
         let wanted = String(title.lowercased().prefix(24))
@@ -147,10 +166,11 @@ extension StructureBuilder {
 
     func openChapter(_ line: Line, number: String, value: Int, title: String) {
         closeDecision()
-        recommendationGroup = nil
+        recommendationHost = nil
         mode = .body
         let node = SectionNode(Section(id: ElementID.section(number), kind: .chapter, number: number,
-                                       heading: title, span: span(line)))
+                                       heading: title, span: span(line)),
+                               isRecommendations: Self.namesRecommendations(title))
         chapters.append(node)
         chapter = node
         section = nil
@@ -162,9 +182,10 @@ extension StructureBuilder {
 
     func openSection(_ line: Line, number: String, value: Int, title: String) {
         closeDecision()
-        recommendationGroup = nil
+        recommendationHost = nil
         let id = chapter.map { "\($0.section.id).\(number)" } ?? ElementID.section(number)
-        let node = SectionNode(Section(id: id, kind: .section, number: number, heading: title, span: span(line)))
+        let node = SectionNode(Section(id: id, kind: .section, number: number, heading: title, span: span(line)),
+                               isRecommendations: Self.namesRecommendations(title))
         if let chapter {
             node.parent = chapter
             chapter.children.append(node)
@@ -183,7 +204,7 @@ extension StructureBuilder {
             if awaitingTitle, decision.isEmpty {
                 decision.decision.title = title
                 awaitingTitle = false
-            } else if title.lowercased().hasPrefix("recommendation") {
+            } else if Self.namesRecommendations(title) {
                 decision.inRecommendations = true
             } else {
                 newText(line)
@@ -213,7 +234,7 @@ extension StructureBuilder {
             id = ElementID.section("h\(topLevelUnnumbered)")
         }
         let node = SectionNode(Section(id: id, kind: .subsection, number: nil, heading: title, span: span(line)),
-                               isRecommendations: title.lowercased().contains("recommendation"))
+                               isRecommendations: Self.namesRecommendations(title))
         if let parent {
             node.parent = parent
             parent.children.append(node)
@@ -221,7 +242,7 @@ extension StructureBuilder {
             chapters.append(node)
         }
         subsection = node
-        recommendationGroup = nil
+        recommendationHost = nil
         current = nil
     }
 
@@ -240,8 +261,15 @@ extension StructureBuilder {
             return
         }
         let expected = lastParagraphNumber + 1
-        if line.isDecorated, number != expected {
+        let recommendations = recommendationsHeading
+        // Under a "Recommendations" heading a bold "1. Victims of trafficking" heads a group
+        // even where paragraph 1 could stand; a paragraph ends like a sentence.
+        if line.isDecorated, number != expected || recommendations != nil && !endsInPunctuation(line) {
             groupHeading(line, label: text, textStart: textStart)
+            return
+        }
+        if let recommendations,
+           numberedRecommendation(line, under: recommendations, number: number, label: text, textStart: textStart) {
             return
         }
         if number == expected {
@@ -306,7 +334,7 @@ extension StructureBuilder {
     }
 
     func newParagraph(_ line: Line, label: String, textStart: Int) {
-        recommendationGroup = nil
+        recommendationHost = nil
         let block = Block(kind: .paragraph, id: ElementID.paragraph(label), label: label, section: currentSectionID)
         block.segments.append(textStart..<line.contentEnd)
         block.headStart = line.contentStart
@@ -357,11 +385,45 @@ extension StructureBuilder {
         return true
     }
 
+    /// Under a heading that names recommendations, a numbered line that does not continue the
+    /// report's paragraphs is a recommendation: "1." starts them, each next number continues.
+    /// "10. The Working Group … adopted the recommendations below" stays paragraph 10.
+    private func numberedRecommendation(_ line: Line, under heading: SectionNode, number: Int, label: String,
+                                        textStart: Int) -> Bool {
+        guard number == heading.lastRecommendation + 1 else { return false }
+        // Paragraph 1 and recommendation 1 look alike; a roman group heading before it
+        // (decision 3/4's "I. Determination of needs") says which.
+        if number == lastParagraphNumber + 1, heading.lastRecommendation == 0, heading.openGroup == nil { return false }
+        let holder = heading.openGroup ?? currentSection
+        let block = Block(kind: .paragraph, id: ElementID.recommendation(label), label: label, section: holder?.section.id)
+        block.recommendationID = label
+        block.group = recommendationGroup(under: heading)
+        block.segments.append(textStart..<line.contentEnd)
+        block.headStart = line.contentStart
+        numberedRecommendations.append(block)
+        holder?.section.content.append(block.id)
+        heading.lastRecommendation = number
+        recommendationHost = block
+        current = block
+        lastBodyElement = block
+        return true
+    }
+
+    /// The heading a recommendation is grouped under: the open roman group, else the section
+    /// or subsection inside the "Recommendations" heading; none directly under that heading.
+    private func recommendationGroup(under heading: SectionNode) -> RecommendationGroup? {
+        if let group = heading.openGroup {
+            return RecommendationGroup(number: group.section.number, heading: group.section.heading)
+        }
+        guard let inner = currentSection, inner !== heading else { return nil }
+        return RecommendationGroup(number: inner.section.number, heading: inner.section.heading)
+    }
+
     /// A decorated numbered line out of the paragraph sequence: "1. Victims of trafficking"
     /// heads a group of recommendations under a "Recommendations" heading, else a subsection.
     private func groupHeading(_ line: Line, label: String, textStart: Int) {
         let title = plainText(line, from: textStart)
-        let inRecommendations = subsection?.isRecommendations ?? false
+        let inRecommendations = recommendationsHeading != nil
         let parent = subsection ?? section ?? chapter
         let id = parent.map { "\($0.section.id).\(label)" } ?? ElementID.section(label)
         let node = SectionNode(Section(id: id, kind: inRecommendations ? .recommendationGroup : .subsection,
@@ -375,11 +437,11 @@ extension StructureBuilder {
         if inRecommendations {
             let host = Block(kind: .recommendation, id: id, label: label, section: id)
             host.group = RecommendationGroup(number: label, heading: title)
-            recommendationGroup = host
+            recommendationHost = host
             // Later group headings nest under the same "Recommendations" subsection.
         } else {
             subsection = node
-            recommendationGroup = nil
+            recommendationHost = nil
         }
         if inRecommendations { groupSection = node }
         current = nil
@@ -393,10 +455,15 @@ extension StructureBuilder {
             host = annex.agenda.children.last ?? annex.agenda
         } else if let decision {
             host = decision.paragraphs.last ?? decision.clauses
-        } else if let group = recommendationGroup {
-            host = group
+        } else if let recommendation = recommendationHost {
+            host = recommendation
         } else if let paragraph = paragraphs.last, current != nil || lastBodyElement != nil {
             host = openListItem() ?? paragraph
+        } else if let lead = current?.segments.last, endsInPunctuation(lead) {
+            // Nothing numbered to hold it (a draft decision issued on its own): a block of
+            // its own after a lead-in ("Recalling its decision 2/1,").
+            current = newText(line)
+            return
         } else {
             plainLine(line)
             return
@@ -498,6 +565,14 @@ extension StructureBuilder {
             target.segments.append(line.contentStart..<line.contentEnd)
             return
         }
+        if let decision, awaitingTitle, decision.isEmpty, !endsInPunctuation(line) {
+            // "Decision 3/2" then an undecorated title; the preamble that follows ends in
+            // a comma or colon ("The Conference of the Parties …,").
+            decision.decision.title = plainText(line)
+            awaitingTitle = false
+            current = nil
+            return
+        }
         if let decision, decision.clauses.children.isEmpty, decision.paragraphs.isEmpty, !decision.inRecommendations {
             decision.preamble.segments.append(line.contentStart..<line.contentEnd)
             awaitingTitle = false
@@ -505,6 +580,35 @@ extension StructureBuilder {
             return
         }
         current = newText(line)
+    }
+
+    private func endsInPunctuation(_ line: Line) -> Bool {
+        endsInPunctuation(line.contentStart..<line.contentEnd)
+    }
+
+    /// Whether the text of `range` ends in . , ; : ! or ?, bold marks, tags and a trailing
+    /// footnote marker ("Crime,<sup>5</sup>") left out.
+    private func endsInPunctuation(_ range: Range<Int>) -> Bool {
+        let start = range.lowerBound
+        var p = range.upperBound - 1
+        while p >= start {
+            let b = bytes[p]
+            if b == 0x20 || b == 0x2A {
+                p -= 1
+            } else if b == 0x3E {
+                // A closing tag; "</sup>" takes its marker and opening tag with it.
+                let closesMarker = p - 5 >= start && bytes[(p - 5)...p].elementsEqual("</sup>".utf8)
+                while p >= start, bytes[p] != 0x3C { p -= 1 }
+                if closesMarker {
+                    p -= 1
+                    while p >= start, bytes[p] != 0x3C { p -= 1 }
+                }
+                p -= 1
+            } else {
+                return b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F
+            }
+        }
+        return false
     }
 
     /// Bold or heading-marked text that is still running text: a long finished sentence.

@@ -51,8 +51,10 @@ extension StructureBuilder {
             // Starred notes on the masthead ("Item 6 of the provisional agenda*").
             footnoteBody(line, marker: marker, notation: notation, textStart: textStart)
         case .numbered, .roman, .letter, .decisionHeading, .annexHeading, .notesHeading, .labelled:
+            let heading = takeSectionHeadingFromTitle()
             finishFrontMatter()
             mode = .body
+            if let heading { subheading(heading.line, title: heading.text) }
             bodyLine(line)
         case .contentsRow, .plain:
             frontPlain(line)
@@ -63,6 +65,14 @@ extension StructureBuilder {
         let value = plainText(line).trimmingCharacters(in: " ")
         let lineSpan = span(line)
         guard !value.isEmpty else { return }
+        // The text begins with a draft's preamble, or with the corrections after a
+        // corrigendum's last title line "Corrigendum" ("Paragraph 20, line 3").
+        if opensPreamble(value) || frontTitle.last?.text.lowercased() == "corrigendum" {
+            finishFrontMatter()
+            mode = .body
+            bodyLine(line)
+            return
+        }
         frontMatterBlock?.segments.append(line.contentStart..<line.contentEnd)
         if agendaTitlePending, var item = metadata.agendaItem {
             item.title = value
@@ -80,19 +90,48 @@ extension StructureBuilder {
             record(\.body, value, "body", lineSpan)
             return
         }
-        frontTitle.append(value)
-        metadata.evidence["title"] = metadata.evidence["title"].map { $0.union(lineSpan) } ?? lineSpan
+        frontTitle.append((value, line))
     }
 
-    private func record(_ field: WritableKeyPath<Metadata, String?>, _ value: String, _ key: String, _ span: SourceSpan) {
+    /// Headings that open a report's text and are never part of its title.
+    static let openingHeadings: Set<String> = ["Introduction"]
+
+    /// An unnumbered "Introduction" between the title and the first paragraph heads the
+    /// first section: takes it off the title lines (and the masthead's text).
+    private func takeSectionHeadingFromTitle() -> (text: String, line: Line)? {
+        guard let last = frontTitle.last, Self.openingHeadings.contains(last.text) else { return nil }
+        frontTitle.removeLast()
+        if frontMatterBlock?.segments.last == last.line.contentStart..<last.line.contentEnd {
+            frontMatterBlock?.segments.removeLast()
+        }
+        return last
+    }
+
+    /// "The Conference of the Parties …," or "The Commission … recommends … the following
+    /// draft resolution:": a sentence that leads into the text, or that names the masthead's
+    /// body or organ (a page break may cut it). A draft decision issued on its own prints no
+    /// "Decision" heading, so its preamble is what ends the masthead's title lines (which
+    /// never end in a comma or colon).
+    private func opensPreamble(_ value: String) -> Bool {
+        guard value.hasPrefix("The ") else { return false }
+        if value.hasSuffix(",") || value.hasSuffix(":") { return true }
+        let rest = value.dropFirst(4)
+        for name in [metadata.body, metadata.organ].compactMap({ $0 }) where rest.hasPrefix(name + " ") || rest.hasPrefix(name + ",") {
+            return true
+        }
+        return false
+    }
+
+    func record(_ field: WritableKeyPath<Metadata, String?>, _ value: String, _ key: String, _ span: SourceSpan) {
         guard metadata[keyPath: field] == nil else { return }
         metadata[keyPath: field] = value
         metadata.evidence[key] = span
     }
 
     func finishFrontMatter() {
-        if metadata.title == nil, !frontTitle.isEmpty {
-            metadata.title = frontTitle.joined(separator: ": ")
+        if metadata.title == nil, let first = frontTitle.first, let last = frontTitle.last {
+            metadata.title = frontTitle.map(\.text).joined(separator: ": ")
+            metadata.evidence["title"] = span(first.line).union(span(last.line))
         }
         if let body = metadata.body, let known = grammars.bodies.lookup(body) {
             metadata.bodyPrefix = known.documentPrefix

@@ -82,8 +82,9 @@ extension StructureBuilder {
         return Output(document: document, elements: elements)
     }
 
-    /// Blocks that are recommendations, in document order: group items (001) and the
-    /// numbered recommendations a decision carries with their items (002).
+    /// Blocks that are recommendations, in document order: group items (001), the numbered
+    /// recommendations a decision carries (002) or a report's "Recommendations" heading holds,
+    /// with their items.
     private func recommendationBlocks() -> [Block] {
         var out: [Block] = []
         func visit(_ block: Block) {
@@ -92,6 +93,7 @@ extension StructureBuilder {
         }
         var roots: [Block] = []
         for builder in decisions { roots += builder.paragraphs }
+        roots += numberedRecommendations
         roots.forEach(visit)
         let listed = Set(out.map(ObjectIdentifier.init))
         out += recommendationItems.filter { !listed.contains(ObjectIdentifier($0)) }

@@ -35,10 +35,14 @@ final class StructureBuilder {
     var lastParagraphNumber = 0
     var decisions: [DecisionBuilder] = []
     var decision: DecisionBuilder?
-    var recommendationGroup: Block?
+    /// What lettered items are recommendations of: a group heading's host ("6. Training"
+    /// gives 6(c)) or a numbered recommendation ("2." gives 2(a)).
+    var recommendationHost: Block?
     /// The section of the open recommendation group, and the recommendations read under groups.
     var groupSection: SectionNode?
     var recommendationItems: [Block] = []
+    /// Recommendations numbered on their own under a heading that names them, outside decisions.
+    var numberedRecommendations: [Block] = []
     /// The kind of the last line that was not blank, to tell a note after a rule.
     var previousKind: LineKind?
     var annexes: [AnnexBuilder] = []
@@ -54,7 +58,8 @@ final class StructureBuilder {
     var lastBodyElement: Block?
     /// A title line is expected next for this decision or annex.
     var awaitingTitle = false
-    var frontTitle: [String] = []
+    /// The title lines of the masthead, with their lines for evidence.
+    var frontTitle: [(text: String, line: Line)] = []
     var agendaTitlePending = false
 
     /// Index in `lines` of the first logical line of each physical line (-1: none).
@@ -75,7 +80,12 @@ final class StructureBuilder {
             let line = lines[index]
             index += 1
             switch line.kind {
-            case .blank, .jobNumber:
+            case .blank:
+                continue
+            case .jobNumber(let number):
+                // Page 1's job number, in whatever mode the page break fell; the barcode
+                // line repeats its digits.
+                if let number { record(\.jobNumber, number, "jobNumber", span(line)) }
                 continue
             case .rule:
                 // A rule ends the masthead block of a markdown rendering, or precedes
@@ -117,6 +127,24 @@ final class StructureBuilder {
 
     /// The innermost open section.
     var currentSection: SectionNode? { subsection ?? section ?? chapter }
+
+    /// The open heading that names recommendations ("III. Recommendations", "Recommendations
+    /// adopted by the Working Group"), the current section or one that holds it.
+    var recommendationsHeading: SectionNode? {
+        var node = currentSection
+        while let candidate = node {
+            if candidate.isRecommendations { return candidate }
+            node = candidate.parent
+        }
+        return nil
+    }
+
+    /// "Recommendations", "Recommendations adopted by the Working Group", "General
+    /// recommendations", but not "Follow-up to the recommendations of the previous meeting".
+    static func namesRecommendations(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        return lower.hasPrefix("recommendation") || lower.hasSuffix("recommendations")
+    }
 
     var currentSectionID: String? { currentSection?.section.id }
 

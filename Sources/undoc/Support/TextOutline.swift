@@ -18,6 +18,7 @@ enum TextOutline {
             ("distribution", metadata.distribution), ("issued", marked(metadata.issueDate, "issueDate")),
             ("original", metadata.originalLanguage), ("title", marked(metadata.title, "title")),
             ("agenda item", marked(metadata.agendaItem.map { "\($0.number)\($0.title.map { ": \($0)" } ?? "")" }, "agendaItem")),
+            ("job number", metadata.jobNumber),
         ]
         for (name, value) in facts {
             if let value { out.append("  \(name): \(value)") }
