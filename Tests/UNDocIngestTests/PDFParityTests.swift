@@ -50,15 +50,15 @@ struct PDFParityTests {
     func sameModel(document: (name: String, symbol: String)) throws {
         let (text, pdf, _) = try Self.parse(document.name, symbol: document.symbol)
         #expect(text.paragraphs.count > 0)
-        try compare(text.paragraphs, pdf.paragraphs, "paragraphs")
-        try compare(text.decisions, pdf.decisions, "decisions")
-        try compare(text.recommendations, pdf.recommendations, "recommendations")
-        try compare(text.footnotes, pdf.footnotes, "footnotes")
+        try ModelComparison.compare(text.paragraphs, pdf.paragraphs, "paragraphs")
+        try ModelComparison.compare(text.decisions, pdf.decisions, "decisions")
+        try ModelComparison.compare(text.recommendations, pdf.recommendations, "recommendations")
+        try ModelComparison.compare(text.footnotes, pdf.footnotes, "footnotes")
         // A reference's `text` is its exact source slice, markup and line breaks included.
-        try compare(text.references, pdf.references, "references", ignoring: ["text"])
-        try compare(text.annexes, pdf.annexes, "annexes")
+        try ModelComparison.compare(text.references, pdf.references, "references", ignoring: ["text"])
+        try ModelComparison.compare(text.annexes, pdf.annexes, "annexes")
         // The corpus texts do not print the job number; the PDFs do (see jobNumber below).
-        try compare(text.metadata, pdf.metadata, "metadata", ignoring: ["jobNumber"])
+        try ModelComparison.compare(text.metadata, pdf.metadata, "metadata", ignoring: ["jobNumber"])
         #expect(pdf.footnotes.allSatisfy { !$0.anchors.isEmpty }, "every footnote is linked to its marker")
         #expect(!pdf.diagnostics.contains { $0.code.hasPrefix("footnote.") }, "\(pdf.diagnostics)")
     }
@@ -80,48 +80,5 @@ struct PDFParityTests {
         let paragraphText = pdf.paragraphs.map(\.text).joined(separator: "\n")
         #expect(!paragraphText.contains("*0"))
         #expect(!pdf.references.contains { $0.target.symbol == document.symbol })
-    }
-
-    /// Compares two encodable values as JSON without their spans and notations.
-    private func compare<T: Encodable>(_ expected: T, _ actual: T, _ what: String, ignoring: Set<String> = []) throws {
-        let left = try Self.stripped(expected, ignoring: ignoring)
-        let right = try Self.stripped(actual, ignoring: ignoring)
-        if let l = left as? [Any], let r = right as? [Any] {
-            #expect(l.count == r.count, "\(what): \(l.count) in the text, \(r.count) in the PDF")
-            for (a, b) in zip(l, r) where Self.describe(a, limit: .max) != Self.describe(b, limit: .max) {
-                Issue.record("\(what) differ:\n text: \(Self.describe(a))\n pdf:  \(Self.describe(b))")
-                return
-            }
-        } else if Self.describe(left, limit: .max) != Self.describe(right, limit: .max) {
-            Issue.record("\(what) differ:\n text: \(Self.describe(left))\n pdf:  \(Self.describe(right))")
-        }
-    }
-
-    private static let ignoredKeys: Set<String> = ["span", "relationSpan", "evidence", "notation"]
-
-    static func stripped<T: Encodable>(_ value: T, ignoring: Set<String> = []) throws -> Any {
-        let data = try DocumentJSON.encode(value)
-        return strip(try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-                     keys: ignoredKeys.union(ignoring), top: true)
-    }
-
-    /// Drops `keys` everywhere; extra keys (`ignoring`) only at the elements' top level.
-    private static func strip(_ value: Any, keys: Set<String>, top: Bool) -> Any {
-        if let object = value as? [String: Any] {
-            var out: [String: Any] = [:]
-            for (key, item) in object where !keys.contains(key) {
-                out[key] = strip(item, keys: top ? keys : keys.intersection(ignoredKeys), top: false)
-            }
-            return out
-        }
-        if let array = value as? [Any] { return array.map { strip($0, keys: keys, top: top) } }
-        return value
-    }
-
-    private static func describe(_ value: Any, limit: Int = 1500) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]) else {
-            return "\(value)"
-        }
-        return String(decoding: data.prefix(limit), as: UTF8.self)
     }
 }
