@@ -52,18 +52,38 @@ public final class IndexStore: Sendable {
         if let prepare { configuration.prepareDatabase(prepare) }
         let store = try attempt(path) { IndexStore(path: path, queue: try DatabaseQueue(path: path, configuration: configuration)) }
         let state = try store.checkSchema()
-        try store.attempt {
-            try store.queue.inDatabase { db in
-                // WAL: readers see the last commit while a writer works. NORMAL sync is
-                // what SQLite recommends with WAL (a power cut may lose the last commit,
-                // never corrupt the file).
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        let deadline = Date().addingTimeInterval(max(wait, 0))
+        try store.retryingWhileBusy(until: deadline) { () throws(IndexError) in
+            try store.attempt {
+                try store.queue.inDatabase { db in
+                    // WAL: readers see the last commit while a writer works. NORMAL sync is
+                    // what SQLite recommends with WAL (a power cut may lose the last commit,
+                    // never corrupt the file).
+                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                }
             }
         }
         // Only when needed: migrating takes the write lock, which another writer may hold.
-        if state.version < IndexSchema.version { try store.migrate() }
+        if state.version < IndexSchema.version {
+            try store.retryingWhileBusy(until: deadline) { () throws(IndexError) in try store.migrate() }
+        }
         return store
+    }
+
+    /// Runs `body` again while another writer holds the lock, until `deadline`. SQLite's busy
+    /// timeout does not cover every case: a connection that must turn a read lock into a
+    /// write lock (as a migration that first reads what is applied does) gets SQLITE_BUSY at
+    /// once, since waiting could deadlock. Two writers opening a new file meet exactly there.
+    private func retryingWhileBusy(until deadline: Date, _ body: () throws(IndexError) -> Void) throws(IndexError) {
+        while true {
+            do {
+                return try body()
+            } catch {
+                guard case .busy = error, Date() < deadline else { throw error }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
     }
 
     private static func openForReading(_ path: String) throws(IndexError) -> IndexStore {
