@@ -64,7 +64,7 @@ struct TraceTests {
         do {
             _ = try tracer.resolve("recommendation 7(a)")
             Issue.record("expected an ambiguity between the two reports' recommendations 7(a)")
-        } catch let error as TraceError {
+        } catch {
             guard case .ambiguous(_, let candidates) = error else {
                 Issue.record("expected ambiguity, got \(error)")
                 return
