@@ -31,6 +31,9 @@ import sys
 import zipfile
 from xml.sax.saxutils import escape
 
+from corpus_text import (ANNEX, DECISION, LABELLED, NOTE_HTML, NOTE_STAR, NOTE_UNI, NUMBERED, ROMAN_OR_LETTER,
+                         SUP_CHARS, SUPERSCRIPTS, ends_sentence, plain)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # The symbol of each corpus document (as in Corpus/manifest.tsv), for the document properties.
@@ -40,17 +43,7 @@ SYMBOLS = {
     "003_d14f16574e34a7cb": "E/CN.15/2005/8",
 }
 
-SUP_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-SUPERSCRIPTS = str.maketrans(SUP_CHARS, "0123456789")
 
-NOTE_HTML = re.compile(r"^<sup>\s*(\d+)\s*</sup>\s*(.*)$")
-NOTE_UNI = re.compile("^([" + SUP_CHARS + "]+)\\s*(.*)$")
-NOTE_STAR = re.compile(r"^(\*{1,3})\s+(.*)$")
-NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$")
-LABELLED = re.compile(r"^\(([a-z]+|\d+)\)\s+(.*)$")
-ROMAN_OR_LETTER = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(.*)$")
-DECISION = re.compile(r"^Decision \d+/\d+$")
-ANNEX = re.compile(r"^Annex(es)?( [IVX]+)?$")
 LEADERS = re.compile(r"[ .]*\. \. \.[ .]*$")
 ROMAN = re.compile(r"^(?=[ivxlc]+$)m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
 
@@ -73,12 +66,6 @@ class Block:
         self.rows = rows or []
 
 
-def plain(text):
-    """Text without markup, for deciding what a line is."""
-    text = re.sub(r"</?(?:i|b|u|sup)>", "", text)
-    return text.replace("**", "").strip()
-
-
 def decoration(raw):
     """The line without its markdown heading marks, bullet and bold wrappers: (text, heading level, bold)."""
     line = raw.strip()
@@ -97,11 +84,6 @@ def decoration(raw):
         bold = True
         line = line[3:-4].strip()
     return line, level, bold
-
-
-def ends_sentence(text):
-    t = re.sub(r"(<sup>\s*\d+\s*</sup>|[" + SUP_CHARS + r"*])+$", "", plain(text)).rstrip()
-    return bool(t) and t[-1] in ".;:!?" or t.endswith(".)")
 
 
 def read_corpus(path):

@@ -32,6 +32,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph
 
+from corpus_text import (ANNEX, DECISION, LABELLED, NOTE_HTML, NOTE_STAR, NOTE_UNI, NUMBERED, ROMAN_OR_LETTER,
+                         SUP_CHARS, SUPERSCRIPTS, ends_sentence, plain)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # Document symbol and job number of each corpus document.
@@ -69,9 +72,6 @@ S_CELL = style("cell", size=10, leading=12)
 S_FRONT = style("front")
 S_FRONT_B = style("frontbold", "Times-Bold")
 
-SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-SUP_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-
 
 # ---------------------------------------------------------------- reading the corpus text
 
@@ -98,12 +98,6 @@ def markup(text):
     return text.replace("\x00", "&lt;").replace("\x01", "&gt;")
 
 
-def plain(text):
-    """Text without markup, for deciding what a line is."""
-    text = re.sub(r"</?(?:i|b|u|sup)>", "", text)
-    return text.replace("**", "").strip()
-
-
 def strip_line(raw):
     """Takes off markdown heading marks, bullets and bold wrappers; says if the line was decorated."""
     line = raw.strip()
@@ -123,20 +117,7 @@ def strip_line(raw):
     return line, decorated
 
 
-NOTE_HTML = re.compile(r"^<sup>\s*(\d+)\s*</sup>\s*(.*)$")
-NOTE_UNI = re.compile("^([" + SUP_CHARS + "]+)\\s*(.*)$")
-NOTE_STAR = re.compile(r"^(\*{1,3})\s+(.*)$")
-NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$")
-LABELLED = re.compile(r"^\(([a-z]+|\d+)\)\s+(.*)$")
-ROMAN_OR_LETTER = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(.*)$")
-DECISION = re.compile(r"^Decision \d+/\d+$")
-ANNEX = re.compile(r"^Annex(es)?( [IVX]+)?$")
 MASTHEAD_RIGHT = re.compile(r"^(Distr\.:|Original:|\d{1,2} [A-Z][a-z]+ \d{4}$)")
-
-
-def ends_sentence(text):
-    t = re.sub(r"(<sup>\s*\d+\s*</sup>|[" + SUP_CHARS + r"*])+$", "", plain(text)).rstrip()
-    return bool(t) and t[-1] in ".;:!?" or t.endswith(".)")
 
 
 def read_corpus(path):
