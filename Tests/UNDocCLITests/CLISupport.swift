@@ -24,6 +24,11 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> CLIResult {
+        try run(arguments, input: stdin.map { Data($0.utf8) }, in: directory)
+    }
+
+    /// Runs `undoc` with `input` (any bytes: a PDF, a Word file) on its standard input.
+    static func run(_ arguments: [String], input stdin: Data?, in directory: URL? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -35,7 +40,7 @@ enum CLI {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         // Read both pipes before waiting so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()

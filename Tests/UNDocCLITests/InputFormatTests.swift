@@ -87,21 +87,9 @@ struct InputFormatTests {
     @Test("a PDF on standard input is read through a temporary file")
     func standardInput() throws {
         let data = try Data(contentsOf: CLI.repositoryRoot.appendingPathComponent("Corpus/pdf/001_caccf940e690384d.pdf"))
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["parse", "--format", "text", "-"]
-        process.currentDirectoryURL = CLI.repositoryRoot
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(data)
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try CLI.run(["parse", "--format", "text", "-"], input: data)
+        let text = result.stdout
+        #expect(result.status == 0)
         #expect(text.hasPrefix("<stdin>  CTOC/COP/WG.4/2010/L.1/Add.1"))
     }
 }
@@ -149,21 +137,9 @@ struct DOCXInputTests {
     @Test("a DOCX on standard input is told from its content")
     func standardInput() throws {
         let data = try Data(contentsOf: CLI.repositoryRoot.appendingPathComponent("Corpus/docx/001_caccf940e690384d.docx"))
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["parse", "-"]
-        process.currentDirectoryURL = CLI.repositoryRoot
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(data)
-        try input.fileHandleForWriting.close()
-        let json = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try CLI.run(["parse", "-"], input: data)
+        let json = Data(result.stdout.utf8)
+        #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
         #expect((object?["source"] as? [String: Any])?["format"] as? String == "docx")
         #expect((object?["paragraphs"] as? [Any])?.count == 10)

@@ -6,6 +6,23 @@ import UNDocModel
 /// against its text. Spans differ (they index different texts) and so does the footnote
 /// notation; everything else must be equal.
 enum ModelComparison {
+    /// The parts of `other` (the document read from another format) that must equal `text`'s:
+    /// paragraphs, decisions, recommendations, footnotes (each linked to its marker),
+    /// references, annexes and metadata (but for `metadataIgnoring`).
+    static func compareDocuments(_ text: Document, _ other: Document, metadataIgnoring: Set<String> = []) throws {
+        #expect(text.paragraphs.count > 0)
+        try compare(text.paragraphs, other.paragraphs, "paragraphs")
+        try compare(text.decisions, other.decisions, "decisions")
+        try compare(text.recommendations, other.recommendations, "recommendations")
+        try compare(text.footnotes, other.footnotes, "footnotes")
+        // A reference's `text` is its exact source slice, markup and line breaks included.
+        try compare(text.references, other.references, "references", ignoring: ["text"])
+        try compare(text.annexes, other.annexes, "annexes")
+        try compare(text.metadata, other.metadata, "metadata", ignoring: metadataIgnoring)
+        #expect(other.footnotes.allSatisfy { !$0.anchors.isEmpty }, "every footnote is linked to its marker")
+        #expect(!other.diagnostics.contains { $0.code.hasPrefix("footnote.") }, "\(other.diagnostics)")
+    }
+
     static func compare<T: Encodable>(_ expected: T, _ actual: T, _ what: String, ignoring: Set<String> = []) throws {
         let left = try stripped(expected, ignoring: ignoring)
         let right = try stripped(actual, ignoring: ignoring)
