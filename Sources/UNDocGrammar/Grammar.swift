@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A compiled grammar in the notation of Grammars/README.md, ready to match UTF-8 bytes.
 ///
 /// Compiling checks the whole grammar (syntax, undefined and duplicate rules, left recursion,
@@ -110,6 +118,7 @@ public struct Grammar: Sendable {
         let lower = max(range.lowerBound, 0)
         let upper = min(range.upperBound, bytes.count)
         guard lower < upper else { return [] }
+        if let required = program.ruleRequired[Int(rule.index)], !Self.holds(required, bytes, lower, upper) { return [] }
         // Eight bytes at a time when a token start is enough to know where to look: the
         // boundary is a few ASCII ranges and the rule starts only inside tokens.
         let wordStartsOnly = boundary.ranges != nil && program.ruleStarts[Int(rule.index)].isSubset(of: boundary.set)
@@ -125,9 +134,10 @@ public struct Grammar: Sendable {
         let entry = program.ruleEntries[Int(rule.index)]
         let filterIndex = program.ruleFilters[Int(rule.index)]
         let filter = filterIndex >= 0 ? program.filters[Int(filterIndex)] : nil
+        let wideBase = program.ruleWideFilters[Int(rule.index)]
         return program.startTables.withUnsafeBufferPointer { startTables in
             let starts = startTables.baseAddress! + Int(rule.index) * 256
-            return withMatcher(bytes, end: upper) { matcher, tables in
+            return program.wideTables.withPointers { wide in withMatcher(bytes, end: upper) { matcher, tables in
                 var found: [Match] = []
                 // Position p is a candidate when its byte can start the rule and the byte before it
                 // is not inside a word (the range start always counts as a token start). That
@@ -165,6 +175,7 @@ public struct Grammar: Sendable {
                         // The next two or three bytes must fit too. Nearer the end than that, a
                         // match is short and the first byte is all there is to check.
                         if let filter, !filter.accepts(tables, bytes, p, end: upper) { continue }
+                        if wideBase >= 0, !wide.accepts(base: wideBase, bytes, p, end: upper) { continue }
                         matcher.reset()
                         let q = matcher.run(entry, p)
                         guard q > p, !matcher.aborted else { continue }
@@ -180,18 +191,31 @@ public struct Grammar: Sendable {
                     block = next
                 }
                 return found
-            }
+            } }
         }
     }
 
+    /// Whether `bytes[lower ..< upper]` holds a byte of `set` (memchr for a single byte).
+    private static func holds(_ set: ByteSet, _ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> Bool {
+        if let b = set.single {
+            return memchr(bytes.baseAddress! + lower, Int32(b), upper - lower) != nil
+        }
+        for p in lower ..< upper where set.contains(bytes[p]) { return true }
+        return false
+    }
+
     /// Whether `scan` would call the matcher at `position` (its token boundary aside): the
-    /// first byte can start `rule` and the rule's prefilter accepts the bytes up to `end`.
+    /// first byte can start `rule` and the rule's prefilters (three bytes, then sixteen) accept the
+    /// bytes up to `end`.
     func scanTries(_ rule: RuleID, in bytes: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Bool {
         let end = min(end, bytes.count)
         guard position < end, program.ruleStarts[Int(rule.index)].contains(bytes[position]) else { return false }
         let filter = program.ruleFilters[Int(rule.index)]
-        guard filter >= 0 else { return true }
-        return program.filterTables.withPointers { program.filters[Int(filter)].accepts($0, bytes, position, end: end) }
+        if filter >= 0, !program.filterTables.withPointers({ program.filters[Int(filter)].accepts($0, bytes, position, end: end) }) {
+            return false
+        }
+        let wideBase = program.ruleWideFilters[Int(rule.index)]
+        return wideBase < 0 || program.wideTables.withPointers { $0.accepts(base: wideBase, bytes, position, end: end) }
     }
 
     /// This grammar without its prefilters: `scan` and rule calls test the first byte only, as
@@ -199,6 +223,8 @@ public struct Grammar: Sendable {
     var withoutPrefilters: Grammar {
         var copy = self
         copy.program.ruleFilters = copy.program.ruleFilters.map { _ in -1 }
+        copy.program.ruleWideFilters = copy.program.ruleWideFilters.map { _ in -1 }
+        copy.program.ruleRequired = copy.program.ruleRequired.map { _ in nil }
         for i in copy.program.nodes.indices { copy.program.nodes[i].c = -1 }
         return copy
     }

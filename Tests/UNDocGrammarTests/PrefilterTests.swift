@@ -17,9 +17,10 @@ final class PrefilterTests: XCTestCase {
         XCTAssertEqual(g.prefixStrings("s"), Set(caseVariants("dec").map { $0 + "…" }))
         XCTAssertEqual(g.prefixStrings("t"), ["deC…", "dEC…", "DeC…", "DEC…"])
         for text in caseVariants("dec") { XCTAssertTrue(g.accepts("r", text + "ision 1")) }
-        for text in ["dex", "de ", "ddd", "d3c", "deci"].map({ $0.uppercased() }) + ["dex", "de ", "ede"] {
+        for text in ["dex", "de ", "ddd", "d3c", "decision 7"].map({ $0.uppercased() }) + ["dex", "de ", "ede"] {
             XCTAssertEqual(g.accepts("r", text), text.lowercased().hasPrefix("dec"), text)
         }
+        XCTAssertFalse(g.accepts("r", "DECI"), "too short for a match: the sixteen-byte check says so")
         XCTAssertFalse(g.accepts("t", "dec"), "the 'C' of t is case-sensitive")
     }
 
@@ -31,9 +32,29 @@ final class PrefilterTests: XCTestCase {
         XCTAssertTrue(g.accepts("r", "its decision"))
         XCTAssertTrue(g.accepts("r", "decision"))
         XCTAssertFalse(g.accepts("r", "item"))
-        XCTAssertTrue(g.accepts("r", "itself"), "the analysis looks at three bytes: the matcher rejects this one")
-        XCTAssertTrue(g.accepts("r", "its"), "three bytes fit; the matcher decides the rest")
+        XCTAssertFalse(g.accepts("r", "itself"), "three bytes fit; the sixteen-byte check does not")
+        XCTAssertFalse(g.accepts("r", "its"), "three bytes fit, but a match is longer than the input")
         XCTAssertFalse(g.accepts("r", "dex"))
+    }
+
+    func testSixteenByteCheckTellsApartWordsThatShareThreeBytes() throws {
+        let g = try compile(#"""
+        r <- "contained in"i / "Council" / "paragraph"i
+        s <- "decision"i [ \t]+ [0-9]+ "/" [0-9]+
+        t <- "United Nations, Treaty Series"
+        """#)
+        for good in ["contained in", "Contained In the", "Council", "PARAGRAPH 3", "Paragraphs"] {
+            XCTAssertTrue(g.accepts("r", good), good)
+        }
+        for bad in ["Conference", "contained", "Countries", "Parties", "paragon"] {
+            XCTAssertFalse(g.accepts("r", bad), bad)
+        }
+        for good in ["decision 3/2", "Decision\t12/10", "decision  1/1"] { XCTAssertTrue(g.accepts("s", good), good) }
+        for bad in ["decisions 3/2", "decision", "decision-1"] { XCTAssertFalse(g.accepts("s", bad), bad) }
+        XCTAssertTrue(g.accepts("s", "decision x"), "a run is followed one byte in: the matcher rejects this one")
+        XCTAssertTrue(g.accepts("t", "United Nations, Treaty Series, vol. 1"))
+        XCTAssertFalse(g.accepts("t", "United Nations Convention"), "past the third byte, past the eighth")
+        XCTAssertFalse(g.accepts("t", "United Nations,"), "a match is longer than the input")
     }
 
     func testNullableElementsLetTheFollowingOnesStart() throws {

@@ -94,6 +94,15 @@ public struct ByteSet: Sendable, Hashable, CustomStringConvertible {
         return r
     }
 
+    /// The only byte of the set, when it has exactly one.
+    public var single: UInt8? {
+        guard count == 1 else { return nil }
+        if w0 != 0 { return UInt8(w0.trailingZeroBitCount) }
+        if w1 != 0 { return UInt8(64 + w1.trailingZeroBitCount) }
+        if w2 != 0 { return UInt8(128 + w2.trailingZeroBitCount) }
+        return UInt8(192 + w3.trailingZeroBitCount)
+    }
+
     /// Whether the set has no bytes.
     @inlinable
     public var isEmpty: Bool { (w0 | w1 | w2 | w3) == 0 }

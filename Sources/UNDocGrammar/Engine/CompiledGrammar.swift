@@ -72,6 +72,13 @@ struct CompiledGrammar: Sendable {
     /// Per rule, its index in `filters`, or -1 when a filter would reject no more than
     /// `startTables` ("unfiltered").
     var ruleFilters: [Int32] = []
+    /// The sixteen-byte checks `scan` makes after the prefilter, and per rule the base of its
+    /// checks in `wideTables.buckets`, or -1 when they would tell no more than three bytes.
+    var wideTables = WideFilterTables()
+    var ruleWideFilters: [Int32] = []
+    /// Per rule, bytes every match holds one of (when they are rare): `scan` skips a range
+    /// without any.
+    var ruleRequired: [ByteSet?] = []
 
     /// Per rule, its prefilter, if it has one.
     var prefilters: [Prefilter?] {

@@ -67,7 +67,9 @@ struct GrammarCompiler {
         checkLeftRecursion(bodies: bodies)
         try throwEarliest()
         let consume = computeFirstSets()
-        let prefixes = computeStartPatterns()
+        let prefixes = computeStartPatterns(PrefixPatterns.self)
+        let widePrefixes = computeStartPatterns(WidePatterns.self)
+        program.ruleRequired = computeRequiredBytes()
         buildDispatchTables()
         for (rule, entry) in program.ruleEntries.enumerated() {
             let starts = consume[Int(entry)]
@@ -80,6 +82,7 @@ struct GrammarCompiler {
             } else {
                 program.ruleFilters.append(-1)
             }
+            program.ruleWideFilters.append(program.wideTables.add(widePrefixes[rule]) ?? -1)
         }
         // A call checks its rule's filter first, unless the rule can match empty (the filter
         // only speaks of non-empty matches).

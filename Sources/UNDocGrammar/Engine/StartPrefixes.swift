@@ -79,8 +79,47 @@ struct PrefixPattern: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// What the start-pattern analysis needs of a kind of pattern: how literals, classes and runs
+/// start, and how lists of patterns combine. Two kinds exist: `PrefixPatterns` (three bytes as
+/// byte sets, for the two- and three-byte tables) and `WidePatterns` (sixteen bytes as
+/// value/mask pairs, for the check that follows them).
+protocol StartPatternAlgebra {
+    associatedtype Pattern
+    /// How many bytes of the start the analysis follows.
+    static var width: Int { get }
+    /// The empty string only.
+    static var empty: [Pattern] { get }
+    /// Any string at all: what an unknown node (a recursive call not yet analysed) may match.
+    static var any: [Pattern] { get }
+    static func literal(_ bytes: some Collection<UInt8>, caseInsensitive: Bool) -> [Pattern]
+    /// One byte of `set`.
+    static func byteClass(_ set: ByteSet) -> [Pattern]
+    /// A run of bytes of `set` (`[...]*`, or `[...]+` when `atLeastOne`).
+    static func run(of set: ByteSet, atLeastOne: Bool) -> [Pattern]
+    /// `a` then `b`.
+    static func concat(_ a: [Pattern], _ b: [Pattern]) -> [Pattern]
+    /// Zero or more of `e`.
+    static func star(_ e: [Pattern]) -> [Pattern]
+    /// The union as a shorter list, coarsened (soundly: it only grows) when too long.
+    static func normalize(_ patterns: [Pattern]) -> [Pattern]
+}
+
 /// Operations on lists of patterns (a union of the strings of its patterns).
-enum PrefixPatterns {
+enum PrefixPatterns: StartPatternAlgebra {
+    static var width: Int { PrefixPattern.width }
+    static var empty: [PrefixPattern] { [.empty] }
+
+    static func byteClass(_ set: ByteSet) -> [PrefixPattern] {
+        [PrefixPattern(length: 1, set)]
+    }
+
+    static func run(of set: ByteSet, atLeastOne: Bool) -> [PrefixPattern] {
+        // Runs of one class: every length up to the width.
+        ((atLeastOne ? 1 : 0) ... PrefixPattern.width).map {
+            PrefixPattern(length: $0, set, set, set).truncated(to: $0)
+        }
+    }
+
     /// Above this many patterns a list is coarsened (soundly: it only grows).
     static let maximumCount = 96
 
@@ -417,8 +456,7 @@ extension GrammarCompiler {
     /// A lower bound of the length of each node's matches, capped at `PrefixPattern.width`
     /// (lookaheads count as consuming nothing). A least fixpoint from 0, so a bound even for
     /// recursive rules.
-    func computeMinimumLengths() -> [Int] {
-        let width = PrefixPattern.width
+    func computeMinimumLengths(width: Int) -> [Int] {
         var minimum = [Int](repeating: 0, count: program.nodes.count)
         var changed = true
         while changed {
@@ -446,7 +484,7 @@ extension GrammarCompiler {
 
     /// The children of a sequence that its start patterns depend on: up to the one after which
     /// every match is at least `width` bytes long, lookaheads left out.
-    private func startChildren(of node: Node, minimum: [Int]) -> [Int32] {
+    private func startChildren(of node: Node, minimum: [Int], width: Int) -> [Int32] {
         var result: [Int32] = []
         var length = 0
         for k in children(of: node) {
@@ -454,7 +492,7 @@ extension GrammarCompiler {
             if op == .and || op == .not { continue }
             result.append(k)
             length += minimum[Int(k)]
-            if length >= PrefixPattern.width { break }
+            if length >= width { break }
         }
         return result
     }
@@ -468,8 +506,9 @@ extension GrammarCompiler {
     /// call to a rule not yet evaluated (recursion) counts as matching anything. A second round
     /// then refines those calls from the first round's results, which are already sound, so
     /// every round is sound.
-    func computeStartPatterns() -> [[PrefixPattern]] {
-        let minimum = computeMinimumLengths()
+    func computeStartPatterns<A: StartPatternAlgebra>(_ algebra: A.Type) -> [[A.Pattern]] {
+        let width = A.width
+        let minimum = computeMinimumLengths(width: width)
         // Which nodes the entries' patterns depend on.
         var needed = [Bool](repeating: false, count: program.nodes.count)
         var stack = program.ruleEntries
@@ -478,54 +517,50 @@ extension GrammarCompiler {
             needed[Int(index)] = true
             let node = program.nodes[Int(index)]
             switch node.op {
-            case .sequence: stack += startChildren(of: node, minimum: minimum)
+            case .sequence: stack += startChildren(of: node, minimum: minimum, width: width)
             case .and, .not: break
             default: stack += children(of: node)
             }
         }
-        var patterns = [[PrefixPattern]?](repeating: nil, count: program.nodes.count)
+        var patterns = [[A.Pattern]?](repeating: nil, count: program.nodes.count)
         var unknownCalls = false
         for round in 0 ..< 2 {
             if round == 1 && !unknownCalls { break }
             for i in evaluationOrder where needed[i] {
                 let node = program.nodes[i]
-                func of(_ k: Int32) -> [PrefixPattern] {
+                func of(_ k: Int32) -> [A.Pattern] {
                     if let p = patterns[Int(k)] { return p }
                     // Only a call reaches a node not evaluated yet: a rule in a cycle.
                     unknownCalls = true
-                    return PrefixPatterns.any
+                    return A.any
                 }
-                let result: [PrefixPattern]
+                let result: [A.Pattern]
                 switch node.op {
                 case .byteClass:
-                    result = [PrefixPattern(length: 1, node.first)]
+                    result = node.first.isEmpty ? [] : A.byteClass(node.first)
                 case .literal, .literalCI:
-                    result = PrefixPatterns.literal(program.pool[Int(node.a) ..< Int(node.a + node.b)],
-                                                    caseInsensitive: node.op == .literalCI)
+                    result = A.literal(program.pool[Int(node.a) ..< Int(node.a + node.b)],
+                                       caseInsensitive: node.op == .literalCI)
                 case .sequence:
                     // A lookahead consumes nothing and is taken to pass.
-                    var r: [PrefixPattern] = [.empty]
-                    for k in startChildren(of: node, minimum: minimum) {
-                        r = PrefixPatterns.concat(r, of(k))
+                    var r = A.empty
+                    for k in startChildren(of: node, minimum: minimum, width: width) {
+                        r = A.concat(r, of(k))
                     }
                     result = r
                 case .choice:
-                    result = PrefixPatterns.normalize(children(of: node).flatMap { of($0) })
+                    result = A.normalize(children(of: node).flatMap { of($0) })
                 case .and, .not:
-                    result = [.empty]
+                    result = A.empty
                 case .optional:
-                    result = PrefixPatterns.normalize([.empty] + of(node.a))
+                    result = A.normalize(A.empty + of(node.a))
                 case .classStar, .classPlus:
-                    // Runs of one class: every length up to the width (at least one for `+`).
-                    let set = program.nodes[Int(node.a)].first
-                    result = ((node.op == .classStar ? 0 : 1) ... PrefixPattern.width).map {
-                        PrefixPattern(length: $0, set, set, set).truncated(to: $0)
-                    }
+                    result = A.run(of: program.nodes[Int(node.a)].first, atLeastOne: node.op == .classPlus)
                 case .zeroOrMore:
-                    result = PrefixPatterns.star(of(node.a))
+                    result = A.star(of(node.a))
                 case .oneOrMore:
                     let once = of(node.a)
-                    result = PrefixPatterns.concat(once, PrefixPatterns.star(once))
+                    result = A.concat(once, A.star(once))
                 case .capture, .call:
                     // In the second round a call may read its callee's result of the first.
                     result = of(node.a)
@@ -535,6 +570,6 @@ extension GrammarCompiler {
                 patterns[i] = result
             }
         }
-        return program.ruleEntries.map { patterns[Int($0)] ?? PrefixPatterns.any }
+        return program.ruleEntries.map { patterns[Int($0)] ?? A.any }
     }
 }
