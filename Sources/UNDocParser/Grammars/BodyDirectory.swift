@@ -59,7 +59,11 @@ extension StringProtocol {
     /// Trims the ASCII characters of `set` from both ends (a byte loop: this runs for
     /// every captured reference part).
     func trimmingCharacters(in set: String) -> String {
+        // Most texts have nothing to trim: no index walk then.
         let whole = Substring(self)
+        if let first = whole.utf8.first, let last = whole.utf8.last, !set.utf8.contains(first), !set.utf8.contains(last) {
+            return String(whole)
+        }
         let utf8 = whole.utf8
         var start = utf8.startIndex
         var end = utf8.endIndex

@@ -49,10 +49,24 @@ struct LineClassifier {
         }
     }
 
+    /// The line types of structure.peg that the classifier reads ("Distribution" is
+    /// `.distribution`). Looked up in a dictionary: a switch over strings costs a failing
+    /// string compare per case, more than matching the line.
+    private enum LineType: CaseIterable {
+        case distribution, originalLanguage, jobNumber, unitedNations, dateLine, placeAndDates, sessionLine
+        case agendaLine, contentsHeading, notesHeading, decisionHeading, annexHeading, footnoteBody
+        case contentsRow, romanItem, letterItem, numberedItem, labelledItem
+    }
+
+    private static let lineTypes = Dictionary(uniqueKeysWithValues: LineType.allCases.map { type in
+        let name = String(describing: type)
+        return (name.prefix(1).uppercased() + name.dropFirst(), type)
+    })
+
     /// Matches `line` on `view[start..<end]`; `source` maps a view offset to a source offset.
     private func kind(of view: UnsafeBufferPointer<UInt8>, start: Int, end: Int, source: (Int) -> Int) -> LineKind {
         guard let match = grammars.structure.match(grammars.line, in: view, at: start, end: end),
-              let node = match.nodes.first, let type = node.type
+              let node = match.root ?? match.nodes.first, let type = node.type
         else { return .plain }
         func text(_ label: String) -> String? {
             node.firstDescendant(label: label).map { $0.text(in: view) }
@@ -60,14 +74,14 @@ struct LineClassifier {
         func offset(_ label: String) -> Int {
             source(node.firstDescendant(label: label)?.range.lowerBound ?? start)
         }
-        switch type {
-        case "Distribution": return .distribution(text("value") ?? "")
-        case "OriginalLanguage": return .originalLanguage(text("value") ?? "")
-        case "JobNumber": return .jobNumber(text("number"))
-        case "UnitedNations": return .unitedNations
-        case "DateLine":
+        switch Self.lineTypes[type] {
+        case .distribution: return .distribution(text("value") ?? "")
+        case .originalLanguage: return .originalLanguage(text("value") ?? "")
+        case .jobNumber: return .jobNumber(text("number"))
+        case .unitedNations: return .unitedNations
+        case .dateLine:
             return .date(iso: DateText.iso(day: text("day"), month: text("month"), year: text("year")) ?? "")
-        case "PlaceAndDates":
+        case .placeAndDates:
             let days = (text("days") ?? "").split(whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
             let month = text("month")
             let year = text("year")
@@ -75,27 +89,27 @@ struct LineClassifier {
                 place: text("place") ?? "", dates: text("dates") ?? "",
                 start: DateText.iso(day: days.first, month: month, year: year),
                 end: DateText.iso(day: days.last, month: month, year: year))
-        case "SessionLine": return .session(match.text(in: view))
-        case "AgendaLine":
+        case .sessionLine: return .session(match.text(in: view))
+        case .agendaLine:
             return .agenda(number: text("number") ?? "", title: text("title"),
                            provisional: node.firstDescendant(label: "provisional") != nil)
-        case "ContentsHeading": return .contentsHeading
-        case "NotesHeading": return .notesHeading
-        case "DecisionHeading": return .decisionHeading(number: text("number") ?? "", title: text("title"))
-        case "AnnexHeading": return .annexHeading(number: text("number"), title: text("title"))
-        case "FootnoteBody":
+        case .contentsHeading: return .contentsHeading
+        case .notesHeading: return .notesHeading
+        case .decisionHeading: return .decisionHeading(number: text("number") ?? "", title: text("title"))
+        case .annexHeading: return .annexHeading(number: text("number"), title: text("title"))
+        case .footnoteBody:
             let marker = text("marker") ?? ""
             let first = marker.utf8.first ?? 0
             let notation: LineKind.NotationKind = view[start] == 0x3C ? .html : first == 0x2A ? .star : .unicode
             return .footnoteBody(marker: notation == .unicode ? DateText.plainDigits(marker) : marker,
                                  notation: notation, textStart: offset("text"))
-        case "ContentsRow":
+        case .contentsRow:
             return .contentsRow(label: text("label"), title: (text("title") ?? "").trimmingCharacters(in: " \t."),
                                 paragraphs: text("paragraphs"), page: text("page"))
-        case "RomanItem": return .roman(number: text("number") ?? "", textStart: offset("text"))
-        case "LetterItem": return .letter(number: text("number") ?? "", textStart: offset("text"))
-        case "NumberedItem": return .numbered(number: text("number") ?? "", textStart: offset("text"))
-        case "LabelledItem": return .labelled(label: text("label") ?? "", textStart: offset("text"))
+        case .romanItem: return .roman(number: text("number") ?? "", textStart: offset("text"))
+        case .letterItem: return .letter(number: text("number") ?? "", textStart: offset("text"))
+        case .numberedItem: return .numbered(number: text("number") ?? "", textStart: offset("text"))
+        case .labelledItem: return .labelled(label: text("label") ?? "", textStart: offset("text"))
         default: return .plain
         }
     }
@@ -126,7 +140,12 @@ enum DateText {
         guard let day, let dayValue = Int(day), (1...31).contains(dayValue), let month,
               let monthIndex = months.firstIndex(of: month.lowercased()), let year, let yearValue = Int(year)
         else { return nil }
-        return String(format: "%04d-%02d-%02d", yearValue, monthIndex + 1, dayValue)
+        // By hand: String(format:) costs more than the rest of the line's classification.
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(yearValue, 4) + "-" + padded(monthIndex + 1, 2) + "-" + padded(dayValue, 2)
     }
 
     /// "²⁴" as "24".
