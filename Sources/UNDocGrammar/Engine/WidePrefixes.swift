@@ -155,6 +155,7 @@ enum WidePatterns: StartPatternAlgebra {
     }
 
     static func normalize(_ patterns: [WidePattern]) -> [WidePattern] {
+        if patterns.count <= 1 { return patterns }
         var list = dedupe(patterns)
         // Long lists (a product of two long choices) are coarsened before the quadratic pass.
         var kept = WidePattern.width / 2
@@ -189,6 +190,11 @@ enum WidePatterns: StartPatternAlgebra {
     }
 
     private static func dedupe(_ patterns: [WidePattern]) -> [WidePattern] {
+        if patterns.count <= 16 {
+            var result: [WidePattern] = []
+            for p in patterns where !result.contains(p) { result.append(p) }
+            return result
+        }
         var seen = Set<WidePattern>()
         return patterns.filter { seen.insert($0).inserted }
     }
