@@ -28,6 +28,31 @@ final class TextCleanerTests: XCTestCase {
         return source.text(clean.sourceSpan(start..<end, in: source))
     }
 
+    /// The eight-byte test of a plain run agrees with the byte rules on every kind of byte.
+    func testEightBytePlainRunTestAgreesWithTheByteRules() {
+        func ordinary(_ b: UInt8) -> Bool { b > 0x20 && b != 0x3C && b != 0x2A && b != 0xC2 && b != 0xE2 }
+        func expected(_ block: [UInt8]) -> Bool {
+            for (k, b) in block.enumerated() where !ordinary(b) {
+                guard b == 0x20, k < 7, ordinary(block[k + 1]) else { return false }
+            }
+            return true
+        }
+        // Bytes of every class, ordinary ones most often, as in text.
+        let pool: [UInt8] = Array("abcXYZ09.,;()".utf8) + [0x20, 0x20, 0x20, 0x09, 0x0A, 0x0D, 0x00, 0x1F, 0x21,
+                                                           0x3C, 0x2A, 0xC2, 0xE2, 0x80, 0xA0, 0xFF, 0x7F, 0xC3]
+        var seeded = UInt64(12345)
+        for round in 0..<20_000 {
+            let block = (0..<8).map { _ -> UInt8 in
+                seeded = seeded &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return pool[Int(seeded >> 33) % pool.count]
+            }
+            let word = block.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            XCTAssertEqual(TextCleaner.isPlainRun(word), expected(block), "round \(round): \(block)")
+        }
+        XCTAssertTrue(TextCleaner.isPlainRun(UInt64(littleEndian: 0x6867_6665_2064_6362)), "\"bcd efgh\"")
+        XCTAssertFalse(TextCleaner.isPlainRun(UInt64(littleEndian: 0x6867_6620_2064_6362)), "two spaces")
+    }
+
     func testInlineTagsAreRemoved() {
         let (clean, source) = clean("<i>Chapter</i> and <b>Annexes</b> and <I>Page</I>")
         XCTAssertEqual(clean.string, "Chapter and Annexes and Page")

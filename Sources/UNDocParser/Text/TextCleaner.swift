@@ -115,8 +115,13 @@ enum TextCleaner {
             }
             // Ordinary bytes go over as one run, single spaces between words included.
             var j = i + 1
+            // Eight bytes at a time where they are all ordinary or single spaces between
+            // ordinary bytes, else a byte (or a space and the byte after it).
+            let raw = UnsafeRawPointer(bytes.baseAddress!)
             while j < end {
-                if ordinary[Int(bytes[j])] != 0 {
+                if j &+ 8 <= end, Self.isPlainRun(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))) {
+                    j &+= 8
+                } else if ordinary[Int(bytes[j])] != 0 {
                     j += 1
                 } else if bytes[j] == 0x20, j + 1 < end, ordinary[Int(bytes[j + 1])] != 0 {
                     j += 2
@@ -205,6 +210,24 @@ enum TextCleaner {
     }
 
     /// Bytes that never start markup, a marker or white space.
+    /// Whether eight bytes (byte 0 lowest) are all ordinary or spaces, no space followed by a
+    /// space and the last not a space: exact per-byte tests in 64-bit arithmetic (SWAR).
+    @inline(__always)
+    static func isPlainRun(_ v: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7 = v & ~high
+        // Bytes at most 0x20 (a byte of 0x80 or more is above it).
+        let atMostSpace = ~((low7 &+ ones &* 0x5F) | v) & high
+        func equal(_ c: UInt8) -> UInt64 {
+            let y = v ^ (ones &* UInt64(c))
+            return ~(((y & ~high) &+ ones &* 0x7F) | y) & high
+        }
+        let spaces = equal(0x20)
+        let special = (atMostSpace & ~spaces) | equal(0x3C) | equal(0x2A) | equal(0xC2) | equal(0xE2)
+        return special == 0 && spaces & (spaces >> 8) == 0 && spaces >> 56 == 0
+    }
+
     private static func isOrdinary(_ b: UInt8) -> Bool {
         b > 0x20 && b != 0x3C && b != 0x2A && b != 0xC2 && b != 0xE2
     }
