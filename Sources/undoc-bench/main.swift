@@ -9,6 +9,11 @@
 //   swift run -c release undoc-bench normalize IN OUT             the text undoc parses for IN (a PDF, HTML or
 //                                                                 Word file after conversion), written to OUT, so
 //                                                                 that parsing it can be timed against reading IN
+//   swift run -c release undoc-bench json [FILE] [--rounds N] [--writer-only]
+//                                                                 DocumentJSON.encode of one parsed document
+//                                                                 (default Corpus/002_02cf9ff3ef13c05f.txt) N times:
+//                                                                 ms per encode and MB/s of JSON, against
+//                                                                 Foundation's JSONEncoder with the same options
 //
 // Figures and how they were taken are recorded in BENCHMARKS.md.
 import Foundation
@@ -117,6 +122,47 @@ case "large":
     print(String(format: "peak memory: %d MB (%.1f× the input; %d MB before parsing)",
                  peakMemory() / 1_048_576, Double(peakMemory()) / Double(bytes.count), before / 1_048_576))
 
+case "json":
+    let file = arguments.dropFirst().first { !$0.hasPrefix("--") && Int($0) == nil }
+        ?? "Corpus/002_02cf9ff3ef13c05f.txt"
+    let rounds = value(of: "--rounds", in: arguments).flatMap(Int.init) ?? 200
+    let document: Document
+    do { document = parser.parse(try InputReader().read(path: file)) } catch { fail("\(error)") }
+    /// Encodes `rounds` times; the output size and seconds per encode.
+    func time(_ encode: () throws -> Data) -> (bytes: Int, seconds: Double) {
+        func once() -> Int {
+            switch Result(catching: encode) {
+            case .success(let data): return data.count
+            case .failure(let error): fail("\(error)")
+            }
+        }
+        var bytes = once()  // warm-up
+        let start = now()
+        for _ in 0..<rounds { bytes = once() }
+        return (bytes, (now() - start) / Double(rounds))
+    }
+    func report(_ name: String, _ result: (bytes: Int, seconds: Double)) {
+        print(String(format: "%@: %.3f ms per encode, %.1f MB/s (%d bytes of JSON)", name, result.seconds * 1000,
+                     Double(result.bytes) / 1_048_576 / result.seconds, result.bytes))
+    }
+    print("json: \(file), \(rounds) rounds")
+    report("DocumentJSON.encode (JSONWriter)", time { try DocumentJSON.encode(document) })
+    if !arguments.contains("--writer-only") {
+        // What DocumentJSON.encode did before JSONWriter.
+        func foundation() throws -> Data {
+            var data = try DocumentJSON.encoder().encode(document)
+            data.append(0x0A)
+            return data
+        }
+        report("Foundation JSONEncoder          ", time(foundation))
+        do {
+            print(try DocumentJSON.encode(document) == foundation() ? "same bytes" : "DIFFERENT BYTES")
+        } catch {
+            fail("\(error)")
+        }
+    }
+    print("peak memory: \(peakMemory() / 1_048_576) MB")
+
 default:
-    fail("unknown mode '\(mode)': use corpus, large or generate")
+    fail("unknown mode '\(mode)': use corpus, large, json or generate")
 }
