@@ -30,7 +30,7 @@ struct SchemaTests {
         for key in [
             "\"symbol\"", "\"agendaSymbol\"", "\"organ\"", "\"relationSpan\"", "\"note\"", "\"volume\"",
             "\"instrument\"", "\"qualifier\"", "\"preamble\"", "\"decision\"", "\"group\"", "\"element\"",
-            "\"jobNumber\"",
+            "\"jobNumber\"", "\"kind\"",
         ] {
             #expect(text.contains(key), "sample lacks \(key)")
         }
@@ -179,6 +179,7 @@ struct SchemaTests {
         document.paragraphs = [paragraph]
         var decision = Decision(id: "3/1", title: "Review", span: span, section: "sec-I")
         decision.preamble = "The Conference of the Parties:"
+        decision.kind = "draft decision"
         decision.clauses = [Clause(id: "dec-3/1.a", label: "a", style: .letter, text: "Welcomes;", span: span)]
         decision.paragraphs = [Paragraph(id: "rec-1", number: "1", text: "The working group.", span: span, section: "sec-I")]
         document.decisions = [decision]

@@ -82,3 +82,43 @@ struct ResolutionTests {
         #expect(graph.node("doc:file:doc2.txt") != nil)
     }
 }
+
+@Suite("drafts numbered in their chapter")
+struct DraftNodeTests {
+    static func report(_ year: Int) -> String {
+        """
+        I. Matters calling for action by the Economic and Social Council
+
+        1. The Commission recommends the approval of the following draft resolution:
+
+        Draft resolution I
+
+        Crime prevention in \(year)
+
+        The Economic and Social Council,
+
+        Recalling General Assembly resolution 55/25,
+
+        1. Urges Member States to act.
+
+        II. Organization of the session
+
+        2. The Commission met in Vienna in \(year).
+        """
+    }
+
+    @Test("every report's draft resolution I is a node of that report, not one node of the body")
+    func draftsBelongToTheirDocument() throws {
+        let graph = try GraphFixture.graph([
+            ("E/CN.15/2006/20", "2006-05-01", Self.report(2006)),
+            ("E/CN.15/2007/17", "2007-05-01", Self.report(2007)),
+        ])
+        let drafts = graph.nodes.filter { $0.kind == .decision }.map(\.id).sorted()
+        #expect(drafts == ["doc:E/CN.15/2006/20#dec-draft-resolution-I", "doc:E/CN.15/2007/17#dec-draft-resolution-I"])
+        let node = try #require(graph.node("doc:E/CN.15/2007/17#dec-draft-resolution-I"))
+        #expect(node.label == "draft resolution I of E/CN.15/2007/17: Crime prevention in 2007")
+        #expect(node.document == "doc:E/CN.15/2007/17")
+        // The resolution it recalls is cited from the draft.
+        #expect(graph.edges.contains { $0.source == node.id && $0.target.hasSuffix("55/25") })
+    }
+}

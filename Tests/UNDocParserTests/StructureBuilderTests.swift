@@ -331,6 +331,8 @@ final class StructureBuilderTests: XCTestCase {
             """)
         let decision = try XCTUnwrap(document.decisions.first)
         XCTAssertEqual(document.decisions.map(\.id), ["3/1"])
+        XCTAssertEqual(decision.kind, "draft decision")
+        XCTAssertEqual(decision.heading, "Draft decision 3/1")
         XCTAssertEqual(decision.title, "Review of the implementation of the United Nations Convention against Transnational Organized Crime")
         XCTAssertEqual(decision.preamble, "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime, "
                        + "Recalling its decision 2/1, Noting the discussions held during its third session,")
@@ -342,6 +344,67 @@ final class StructureBuilderTests: XCTestCase {
         let recalled = document.references(.decision).first
         XCTAssertEqual(recalled?.from, "dec-3/1")
         XCTAssertEqual(recalled?.relation, "recalling")
+    }
+
+    /// A commission's chapter I: drafts numbered in their chapter for the Council, each with a
+    /// title, a preamble and operative paragraphs of its own; the report's paragraphs run on.
+    func testDraftsNumberedInTheirChapterAreDecisionsOfTheirKind() throws {
+        let document = try parse("""
+            I. Matters calling for action by the Economic and Social Council
+
+            A. Draft resolutions for adoption by the Economic and Social Council
+
+            1. The Commission recommends to the Economic and Social Council the approval of the following draft resolutions:
+
+            Draft resolution I
+
+            Strengthening international cooperation in preventing and combating trafficking in persons
+
+            The Economic and Social Council,
+
+            Recalling General Assembly resolution 55/25 of 15 November 2000,
+
+            1. Urges Member States to ratify the Protocol;
+
+            2. Requests the Secretary-General to report to the Commission at its sixteenth session.
+
+            Draft resolution II
+
+            International cooperation in the fight against corruption
+
+            The Economic and Social Council,
+
+            1. Invites States to ratify the Convention.
+
+            B. Draft decision for adoption by the Economic and Social Council
+
+            2. The Commission recommends the adoption of the following draft decision:
+
+            Draft decision I
+
+            Report of the Commission on its fifteenth session
+
+            The Economic and Social Council takes note of the report of the Commission on its fifteenth session.
+
+            II. Organization of the session
+
+            3. The Commission held its fifteenth session in Vienna from 24 to 28 April 2006.
+            """)
+        XCTAssertEqual(document.decisions.map(\.id), ["draft resolution I", "draft resolution II", "draft decision I"])
+        XCTAssertEqual(document.decisions.map(\.kind), ["draft resolution", "draft resolution", "draft decision"])
+        XCTAssertEqual(document.decisions.map(\.element), ["dec-draft-resolution-I", "dec-draft-resolution-II", "dec-draft-decision-I"])
+        XCTAssertEqual(document.decisions.map(\.heading), ["Draft resolution I", "Draft resolution II", "Draft decision I"])
+        let first = document.decisions[0]
+        XCTAssertEqual(first.title, "Strengthening international cooperation in preventing and combating trafficking in persons")
+        XCTAssertEqual(first.preamble, "The Economic and Social Council, Recalling General Assembly resolution 55/25 of 15 November 2000,")
+        XCTAssertEqual(first.paragraphs.map(\.id), ["dec-draft-resolution-I.1", "dec-draft-resolution-I.2"])
+        XCTAssertEqual(document.decisions[1].paragraphs.map(\.text), ["Invites States to ratify the Convention."])
+        XCTAssertEqual(document.decisions[2].preamble,
+                       "The Economic and Social Council takes note of the report of the Commission on its fifteenth session.")
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2", "3"], "the drafts' paragraphs are not the report's")
+        XCTAssertFalse(document.paragraphs[0].text.contains("Draft resolution"))
+        XCTAssertEqual(document.diagnostics.map(\.code), [])
+        XCTAssertEqual(document.references(.resolution).first?.from, "dec-draft-resolution-I")
     }
 
     func testDecisionTitleOnTheHeadingLineAndPreambleParagraphs() throws {

@@ -32,7 +32,8 @@ final class StructureGrammarTests: XCTestCase {
             return "agenda(\(number)|\(opt(title))|\(provisional))"
         case .contentsHeading: return "contents"
         case .notesHeading: return "notes"
-        case .decisionHeading(let number, let title): return "decision(\(number)|\(opt(title)))"
+        case .decisionHeading(let number, let title, let draft):
+            return draft.map { "draft \($0)(\(number)|\(opt(title)))" } ?? "decision(\(number)|\(opt(title)))"
         case .annexHeading(let number, let title): return "annex(\(opt(number))|\(opt(title)))"
         case .footnoteBody(let marker, let notation, let textStart):
             return "footnote(\(marker)|\(notation)|\(from(textStart)))"
@@ -126,10 +127,19 @@ final class StructureGrammarTests: XCTestCase {
         XCTAssertEqual(try kind("### **Decision 3/2**"), "decision(3/2|nil)")
         XCTAssertEqual(try kind("Decision 3/1. Review of the implementation of the Convention"),
                        "decision(3/1|Review of the implementation of the Convention)")
-        XCTAssertEqual(try kind("Draft decision 3/1"), "decision(3/1|nil)")
+        XCTAssertEqual(try kind("Draft decision 3/1"), "draft decision(3/1|nil)")
         XCTAssertEqual(try kind("**Draft decision 3/4. Recommendations of the working group**"),
-                       "decision(3/4|Recommendations of the working group)")
+                       "draft decision(3/4|Recommendations of the working group)")
         XCTAssertEqual(try kind("Draft decision 3/1 was adopted without a vote."), "plain")
+        // Drafts numbered in their chapter, as commissions print them for the Council.
+        XCTAssertEqual(try kind("Draft resolution II"), "draft resolution(II|nil)")
+        XCTAssertEqual(try kind("**Draft decision I**"), "draft decision(I|nil)")
+        XCTAssertEqual(try kind("Draft resolution IV. Crime prevention in urban areas"),
+                       "draft resolution(IV|Crime prevention in urban areas)")
+        for plain in ["Draft resolutions for adoption by the Council", "Draft resolution II was adopted.",
+                      "Draft resolution Ix", "Draft resolution"] {
+            XCTAssertEqual(try kind(plain), "plain", plain)
+        }
         let (lines, _) = try lines("### **Decision 3/2**")
         XCTAssertEqual(lines.first?.headingMarks, 3)
         XCTAssertEqual(lines.first?.bold, true)

@@ -45,11 +45,17 @@ public enum FactExtractor {
         // The document's own decisions and recommendations.
         var decisionNodes: [String: GraphNode] = [:]
         for decision in document.decisions {
-            let own = decisionNode(decision.id, body: body, title: decision.title, document: node, external: false)
+            var own = decisionNode(decision.id, body: body, title: decision.title, document: node, external: false)
+            if decision.kind != nil, !decision.id.contains("/") {
+                // "Draft resolution II" is numbered in its chapter: every report has one, so
+                // the node belongs to this document, not to the body.
+                own.id = NodeID.element(of: node, decision.element)
+                own.label = "\(decision.id) of \(key)\(decision.title.map { ": \($0)" } ?? "")"
+            }
             decisionNodes[decision.element] = own
             facts.nodes.append(own)
             facts.links.append(Link(source: own, target: documentNode, relation: .publishedIn,
-                                    evidence: evidence(decision.element, "Decision \(decision.id)", decision.span)))
+                                    evidence: evidence(decision.element, decision.heading, decision.span)))
         }
         var recommendationNodes: [String: GraphNode] = [:]
         for recommendation in document.recommendations {

@@ -147,13 +147,15 @@ private struct SessionQuery {
 
     // MARK: - Decisions
 
+    /// The decisions the selected documents print (a commission's "Draft resolution II",
+    /// printed for the Council to adopt, is not one of them).
     func adoptedDecisions(_ selected: [Selected]) throws -> [AdoptedDecision] {
         var out: [AdoptedDecision] = []
         for document in selected {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT e.label, e.title, e.element, e.line, n.id AS node
                 FROM elements e LEFT JOIN nodes n ON n.document = ? AND n.element = e.element AND n.kind = 'decision'
-                WHERE e.document = ? AND e.kind = 'decision' ORDER BY e.ordinal
+                WHERE e.document = ? AND e.kind = 'decision' AND e.label NOT LIKE 'draft %' ORDER BY e.ordinal
                 """, arguments: [document.node, document.id])
             for row in rows {
                 let node: String? = row["node"]

@@ -15,7 +15,8 @@
 public enum ElementID {
     public static func section(_ path: String) -> String { "sec-\(path)" }
     public static func paragraph(_ number: String) -> String { "para-\(number)" }
-    public static func decision(_ number: String) -> String { "dec-\(number)" }
+    /// "dec-3/2"; a draft numbered in its chapter is "dec-draft-resolution-II".
+    public static func decision(_ number: String) -> String { "dec-" + String(number.map { $0 == " " ? "-" : $0 }) }
     public static func recommendation(_ id: String) -> String { "rec-\(id)" }
     public static func footnote(_ marker: String) -> String { "fn-\(marker)" }
     public static func annex(_ number: String) -> String { "annex-\(number)" }

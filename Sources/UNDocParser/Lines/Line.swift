@@ -39,7 +39,8 @@ enum LineKind {
     indirect case agenda(number: String, title: String?, provisional: Bool)
     case contentsHeading
     case notesHeading
-    indirect case decisionHeading(number: String, title: String?)
+    /// `draft`: "decision" or "resolution" for a draft printed for adoption.
+    indirect case decisionHeading(number: String, title: String?, draft: String?)
     indirect case annexHeading(number: String?, title: String?)
     case footnoteBody(marker: String, notation: NotationKind, textStart: Int)
     indirect case contentsRow(label: String?, title: String, paragraphs: String?, page: String?)

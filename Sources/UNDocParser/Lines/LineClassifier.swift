@@ -95,7 +95,7 @@ struct LineClassifier {
                            provisional: node.firstDescendant(label: "provisional") != nil)
         case .contentsHeading: return .contentsHeading
         case .notesHeading: return .notesHeading
-        case .decisionHeading: return .decisionHeading(number: text("number") ?? "", title: text("title"))
+        case .decisionHeading: return .decisionHeading(number: text("number") ?? "", title: text("title"), draft: text("draft"))
         case .annexHeading: return .annexHeading(number: text("number"), title: text("title"))
         case .footnoteBody:
             let marker = text("marker") ?? ""

@@ -20,8 +20,8 @@ extension StructureBuilder {
             section = nil
             subsection = nil
             current = nil
-        case .decisionHeading(let number, let title):
-            openDecision(line, number: number, title: title)
+        case .decisionHeading(let number, let title, let draft):
+            openDecision(line, number: number, title: title, draft: draft)
         case .annexHeading(let number, let title):
             openAnnex(line, number: number, title: title)
         case .roman(let number, let textStart), .letter(let number, let textStart):
@@ -64,12 +64,17 @@ extension StructureBuilder {
 
     // MARK: - Headings
 
-    func openDecision(_ line: Line, number: String, title: String?) {
+    /// "Decision 3/2", "Draft decision 3/1", or a draft numbered in its chapter, "Draft
+    /// resolution II" (id "draft resolution II": "draft decision I" may sit beside it).
+    func openDecision(_ line: Line, number: String, title: String?, draft: String? = nil) {
         closeDecision()
         recommendationHost = nil
-        let builder = DecisionBuilder(number: number, title: title, headingStart: line.start, section: currentSectionID)
-        if !decisionNumbers.insert(number).inserted {
-            diagnose(.warning, "decision.duplicate", "decision \(number) appears twice", line: line)
+        let kind = draft.map { "draft \($0)" }
+        let id = kind.map { number.contains("/") ? number : "\($0) \(number)" } ?? number
+        let builder = DecisionBuilder(number: id, title: title, headingStart: line.start, section: currentSectionID)
+        builder.decision.kind = kind
+        if !decisionNumbers.insert(id).inserted {
+            diagnose(.warning, "decision.duplicate", "\(kind ?? "decision") \(number) appears twice", line: line)
         }
         decisions.append(builder)
         decision = builder

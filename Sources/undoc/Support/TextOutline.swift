@@ -74,7 +74,7 @@ enum TextOutline {
         out.append("\(indent)\(section.number.map { "\($0). " } ?? "")\(section.heading)\(range)")
         for id in section.content {
             guard let decision = decisions[id] else { continue }
-            var line = "\(indent)  Decision \(decision.id)"
+            var line = "\(indent)  \(decision.heading)"
             if let title = decision.title { line += ". \(title)" }
             line += " — \(decision.clauses.count) clauses"
             let sub = decision.clauses.reduce(0) { $0 + $1.children.count }
