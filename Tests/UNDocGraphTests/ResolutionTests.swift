@@ -103,7 +103,7 @@ struct DraftNodeTests {
 
         II. Organization of the session
 
-        2. The Commission met in Vienna in \(year).
+        2. The Commission met in Vienna in \(year) and approved the draft (see chap. I, draft resolution I).
         """
     }
 
@@ -118,7 +118,10 @@ struct DraftNodeTests {
         let node = try #require(graph.node("doc:E/CN.15/2007/17#dec-draft-resolution-I"))
         #expect(node.label == "draft resolution I of E/CN.15/2007/17: Crime prevention in 2007")
         #expect(node.document == "doc:E/CN.15/2007/17")
-        // The resolution it recalls is cited from the draft.
+        // The resolution it recalls is cited from the draft, and the report's pointer to the
+        // draft reaches its node.
         #expect(graph.edges.contains { $0.source == node.id && $0.target.hasSuffix("55/25") })
+        #expect(graph.edges.contains { $0.source == "doc:E/CN.15/2007/17" && $0.target == node.id })
+        #expect(!graph.nodes.contains { $0.id.hasPrefix("resolution:?") })
     }
 }

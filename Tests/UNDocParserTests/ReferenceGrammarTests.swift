@@ -273,6 +273,42 @@ final class ReferenceGrammarTests: XCTestCase {
         XCTAssertEqual(ref.relation, "see")
     }
 
+    func testChapterSectionAndDraftResolution() throws {
+        let document = try parse("""
+            I. Matters calling for action by the Economic and Social Council
+
+            A. Draft resolutions for adoption by the Economic and Social Council
+
+            1. The Commission recommends the approval of the following draft resolution:
+
+            Draft resolution I
+
+            Crime prevention
+
+            The Economic and Social Council,
+
+            1. Urges Member States to act.
+
+            II. Action taken by the Commission
+
+            2. The Commission approved the draft resolution (for the text, see chap. I, sect. A, draft resolution I).
+
+            3. The Commission also approved a draft decision (see chap. I, draft decision II).
+            """)
+        let ref = try XCTUnwrap(document.references.first { $0.from == "para-2" })
+        XCTAssertEqual(ref.kind, .resolution)
+        XCTAssertEqual(ref.text, "chap. I, sect. A, draft resolution I")
+        XCTAssertEqual(ref.target.number, "draft resolution I")
+        XCTAssertEqual(ref.target.part, "chapter I")
+        XCTAssertEqual(ref.status, .resolved)
+        XCTAssertEqual(ref.target.element, "dec-draft-resolution-I")
+        XCTAssertEqual(ref.relation, "see")
+        let missing = try XCTUnwrap(document.references.first { $0.from == "para-3" })
+        XCTAssertEqual(missing.kind, .decision)
+        XCTAssertEqual(missing.status, .unresolved)
+        XCTAssertEqual(missing.note, "no draft decision II in this document")
+    }
+
     func testLetteredParagraphAboveInsideADecision() throws {
         let document = try parse("""
             I. Decisions taken by the Conference of the Parties

@@ -95,6 +95,13 @@ public enum FactExtractor {
             let isInternal = reference.status == .resolved
             let relation = Relation.from(relationWord: reference.relation, isInternal: isInternal)
             let target = reference.target
+            if reference.kind == .decision || reference.kind == .resolution, let number = target.number, number.hasPrefix("draft ") {
+                // "see chap. I, draft resolution II": a draft this report prints, or the element it lacks.
+                let element = target.element ?? ElementID.decision(number)
+                let to = decisionNodes[element] ?? elementNode(element, unresolved: reference.note ?? "no \(number) in this document")
+                facts.links.append(Link(source: source, target: to, relation: relation, evidence: proof))
+                continue
+            }
             switch reference.kind {
             case .symbol:
                 guard let symbol = target.symbol, symbol != document.symbol else { continue }

@@ -175,6 +175,19 @@ struct TargetBuilder {
 
     func chapter() -> [Reference] {
         guard let chapter = text(root.first("chapter")) else { return [] }
+        if let draft = text(root.first("draft"))?.lowercased(), let number = text(root.first("draftNumber")) {
+            // "see chap. I, sect. A, draft resolution II": a draft this report prints.
+            let id = "\(draft) \(number)"
+            var target = ReferenceTarget(key: "\(id) (chap. \(chapter))")
+            target.number = id
+            target.part = "chapter \(chapter)"
+            let kind: ReferenceKind = draft.hasSuffix("resolution") ? .resolution : .decision
+            if let local = local(ElementID.decision(id)) {
+                target.element = local
+                return [make(kind, target, .resolved)]
+            }
+            return [make(kind, target, .unresolved, note: "no \(id) in this document")]
+        }
         if let number = text(root.first("decision")) {
             var target = ReferenceTarget(key: "decision \(number) (chap. \(chapter))")
             target.number = number
