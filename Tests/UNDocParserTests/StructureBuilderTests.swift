@@ -67,6 +67,19 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertEqual(document.texts, [])
     }
 
+    func testNewYorkJobNumberBecomesMetadata() throws {
+        let document = try parse(Fixture.copMasthead + """
+            1. The Conference opened its session.
+
+            06-41234 (E)    240806
+
+            2. The Conference adopted its agenda.
+
+            """)
+        XCTAssertEqual(document.metadata.jobNumber, "06-41234")
+        XCTAssertEqual(document.paragraphs.map(\.text), ["The Conference opened its session.", "The Conference adopted its agenda."])
+    }
+
     func testNoJobNumberWithoutOne() throws {
         let document = try parse(Fixture.copMasthead + "1. The Conference opened its session.\n")
         XCTAssertNil(document.metadata.jobNumber)
@@ -405,6 +418,32 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertFalse(document.paragraphs[0].text.contains("Draft resolution"))
         XCTAssertEqual(document.diagnostics.map(\.code), [])
         XCTAssertEqual(document.references(.resolution).first?.from, "dec-draft-resolution-I")
+    }
+
+    func testADraftAloneInItsChapterHasNoNumber() throws {
+        let document = try parse("""
+            I. Matters calling for action by the Economic and Social Council
+
+            1. The Commission recommends to the Council the adoption of the following draft resolution:
+
+            Draft resolution
+
+            Technical assistance for implementing the international conventions
+
+            The Economic and Social Council,
+
+            1. Requests the United Nations Office on Drugs and Crime to continue its work.
+
+            II. Organization of the session
+
+            2. The Commission met in Vienna.
+            """)
+        XCTAssertEqual(document.decisions.map(\.id), ["draft resolution"])
+        XCTAssertEqual(document.decisions.first?.element, "dec-draft-resolution")
+        XCTAssertEqual(document.decisions.first?.heading, "Draft resolution")
+        XCTAssertEqual(document.decisions.first?.title, "Technical assistance for implementing the international conventions")
+        XCTAssertEqual(document.decisions.first?.paragraphs.count, 1)
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2"])
     }
 
     func testDecisionTitleOnTheHeadingLineAndPreambleParagraphs() throws {

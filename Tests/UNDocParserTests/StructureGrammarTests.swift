@@ -114,6 +114,10 @@ final class StructureGrammarTests: XCTestCase {
         // The barcode repeats the job number's digits; the number is read from its own line.
         XCTAssertEqual(try kind("*0658123*"), "jobNumber(nil)")
         XCTAssertEqual(try kind("V.06-58123 (E) was issued late."), "plain")
+        // New York's job numbers have no letter prefix.
+        XCTAssertEqual(try kind("06-58123 (E)"), "jobNumber(06-58123)")
+        XCTAssertEqual(try kind("06-58123 (E)    240806"), "jobNumber(06-58123)")
+        for plain in ["2006-2007 (E)", "1-3 (a)", "06-5812 (E)"] { XCTAssertEqual(try kind(plain), "plain", plain) }
     }
 
     func testUnitedNations() throws {
@@ -136,8 +140,11 @@ final class StructureGrammarTests: XCTestCase {
         XCTAssertEqual(try kind("**Draft decision I**"), "draft decision(I|nil)")
         XCTAssertEqual(try kind("Draft resolution IV. Crime prevention in urban areas"),
                        "draft resolution(IV|Crime prevention in urban areas)")
+        // A draft alone in its chapter has no number.
+        XCTAssertEqual(try kind("Draft resolution"), "draft resolution(|nil)")
+        XCTAssertEqual(try kind("**Draft decision**"), "draft decision(|nil)")
         for plain in ["Draft resolutions for adoption by the Council", "Draft resolution II was adopted.",
-                      "Draft resolution Ix", "Draft resolution"] {
+                      "Draft resolution Ix", "Draft resolution on crime"] {
             XCTAssertEqual(try kind(plain), "plain", plain)
         }
         let (lines, _) = try lines("### **Decision 3/2**")

@@ -70,7 +70,7 @@ extension StructureBuilder {
         closeDecision()
         recommendationHost = nil
         let kind = draft.map { "draft \($0)" }
-        let id = kind.map { number.contains("/") ? number : "\($0) \(number)" } ?? number
+        let id = kind.map { number.contains("/") ? number : number.isEmpty ? $0 : "\($0) \(number)" } ?? number
         let builder = DecisionBuilder(number: id, title: title, headingStart: line.start, section: currentSectionID)
         builder.decision.kind = kind
         if !decisionNumbers.insert(id).inserted {
