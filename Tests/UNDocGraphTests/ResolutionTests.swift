@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import UNDocGraph
 import UNDocModel
@@ -123,5 +124,33 @@ struct DraftNodeTests {
         #expect(graph.edges.contains { $0.source == node.id && $0.target.hasSuffix("55/25") })
         #expect(graph.edges.contains { $0.source == "doc:E/CN.15/2007/17" && $0.target == node.id })
         #expect(!graph.nodes.contains { $0.id.hasPrefix("resolution:?") })
+    }
+}
+
+@Suite("folders of published documents")
+struct FolderSearchTests {
+    @Test("a folder gives every format; a document in several formats is read once, text first")
+    func formatsAndDuplicates() throws {
+        let root = try GraphFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = ["a.txt", "pdf/a.pdf", "docx/A.docx", "b.pdf", "c.html", "d.docx", "d.pdf", "e.htm",
+                     "2006/report.pdf", "2007/report.pdf", "notes.xml", "manifest.tsv", ".hidden/f.txt"]
+        for file in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data().write(to: url)
+        }
+        let found = CorpusLoader.files(in: [root.path]).map { String($0.dropFirst(root.path.count + 1)) }
+        #expect(found == ["2006/report.pdf", "2007/report.pdf", "a.txt", "b.pdf", "c.html", "d.docx", "e.htm"])
+        // Named one by one, every file is read.
+        let named = [root.appendingPathComponent("a.txt").path, root.appendingPathComponent("pdf/a.pdf").path]
+        #expect(CorpusLoader.files(in: named) == named)
+    }
+
+    @Test("the bundled corpus reads each document once, from its text")
+    func bundledCorpus() throws {
+        let corpus = GraphFixture.root.appendingPathComponent("Corpus").path
+        let found = CorpusLoader.files(in: [corpus]).map { ($0 as NSString).lastPathComponent }
+        #expect(found == ["001_caccf940e690384d.txt", "002_02cf9ff3ef13c05f.txt", "003_d14f16574e34a7cb.txt"])
     }
 }

@@ -15,8 +15,11 @@ public struct CorpusLoader: Sendable {
     /// dates for the documents they cite.
     public var catalog: Catalog?
 
-    /// File endings read when a folder is searched.
-    public static let extensions: Set<String> = ["txt", "text", "md"]
+    /// File endings read when a folder is searched, in order of preference: a document found
+    /// in several formats under one name (report.txt, pdf/report.pdf) is read once, from the
+    /// first. Text comes first (someone made it on purpose), then Word and HTML, which keep
+    /// list numbers and notes as data, then PDF.
+    public static let extensions: [String] = ["txt", "text", "md", "docx", "html", "htm", "pdf"]
 
     public init(parser: DocumentParser, reader: InputReader, manifest: Manifest = Manifest(), jobs: Int,
                 catalog: Catalog? = nil) {
@@ -27,7 +30,10 @@ public struct CorpusLoader: Sendable {
         self.catalog = catalog
     }
 
-    /// The files named, with folders expanded (sorted, hidden files skipped).
+    /// The files named, with folders expanded (sorted, hidden files skipped). In a folder, a
+    /// document found in several formats under one name is listed once, in its preferred
+    /// format (`extensions`); files of the same format are all listed. Files named one by one
+    /// are always listed.
     public static func files(in paths: [String]) -> [String] {
         var out: [String] = []
         for path in paths {
@@ -42,10 +48,22 @@ public struct CorpusLoader: Sendable {
                     !relative.split(separator: "/").contains { $0.hasPrefix(".") }
                         && extensions.contains((relative as NSString).pathExtension.lowercased())
                 }
-                .sorted()
-            out += found.map { path == "." ? $0 : base.appendingPathComponent($0).relativePath }
+            out += preferredFormats(found).sorted().map { path == "." ? $0 : base.appendingPathComponent($0).relativePath }
         }
         return out
+    }
+
+    /// Of files sharing a name but not a format, the one in the preferred format.
+    static func preferredFormats(_ relativePaths: [String]) -> [String] {
+        func rank(_ path: String) -> Int {
+            extensions.firstIndex(of: (path as NSString).pathExtension.lowercased()) ?? extensions.count
+        }
+        func stem(_ path: String) -> String {
+            ((path as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
+        }
+        var best: [String: Int] = [:]
+        for path in relativePaths { best[stem(path)] = min(best[stem(path)] ?? .max, rank(path)) }
+        return relativePaths.filter { rank($0) == best[stem($0)] }
     }
 
     /// Parses every file and builds the graph. Unreadable files are reported in the graph's

@@ -9,7 +9,9 @@ struct GraphCommand: ParsableCommand {
         commandName: "graph",
         abstract: "Build the decision graph of UN documents: what cites, recalls, adopts or builds on what.",
         discussion: """
-            Folders are searched recursively for .txt, .text and .md files. Every reference \
+            Folders are searched recursively for .txt, .text, .md, .docx, .html, .htm and .pdf \
+            files; a document found in several formats under one name is read once, in that \
+            order of preference. Every reference \
             becomes an edge to a node (a document, decision, resolution, recommendation, \
             article or treaty), with its evidence: document, element and exact text. What \
             lies outside the corpus becomes an external node. JSON follows \

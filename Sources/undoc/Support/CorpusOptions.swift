@@ -33,7 +33,7 @@ struct CorpusOptions: ParsableArguments {
         let catalog = try catalogOptions.load()
         let files = CorpusLoader.files(in: paths)
         if files.isEmpty {
-            Console.error("undoc: no documents found in \(paths.joined(separator: ", ")) (looked for .txt, .text, .md)")
+            Console.error("undoc: no documents found in \(paths.joined(separator: ", ")) (looked for \(CorpusLoader.extensions.map { "." + $0 }.joined(separator: ", ")))")
             throw ExitCode(1)
         }
         let loader = CorpusLoader(parser: parser, reader: common.reader, manifest: loadedManifest, jobs: jobs, catalog: catalog)
