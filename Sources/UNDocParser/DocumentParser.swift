@@ -10,9 +10,11 @@ public struct DocumentParser: Sendable {
         self.grammars = grammars
     }
 
-    /// Parses `source`. `symbol` is the document's own symbol when the caller knows it
-    /// (the text of many documents does not print it).
-    public func parse(_ source: SourceText, symbol: String? = nil) -> Document {
+    /// Parses `source`. `symbol` is the document's own symbol when the caller knows it (a
+    /// manifest's, `--symbol`; the text of many documents does not print it); it wins over
+    /// the one the source prints (a PDF's masthead).
+    public func parse(_ source: SourceText, symbol given: String? = nil) -> Document {
+        let symbol = given ?? source.printedSymbol
         var lines = LineLexer.lines(of: source)
         LineClassifier(grammars: grammars).classify(&lines, source: source)
         let builder = StructureBuilder(source: source, lines: lines, grammars: grammars)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UNDocGraph
+import UNDocIngest
 import UNDocModel
 
 @Suite("resolving across a corpus")
@@ -152,5 +153,17 @@ struct FolderSearchTests {
         let corpus = GraphFixture.root.appendingPathComponent("Corpus").path
         let found = CorpusLoader.files(in: [corpus]).map { ($0 as NSString).lastPathComponent }
         #expect(found == ["001_caccf940e690384d.txt", "002_02cf9ff3ef13c05f.txt", "003_d14f16574e34a7cb.txt"])
+    }
+}
+
+@Suite("a folder of PDFs")
+struct PDFFolderTests {
+    @Test("PDFs found in a folder are nodes under the symbol their masthead prints")
+    func mastheadSymbols() throws {
+        let folder = GraphFixture.root.appendingPathComponent("Corpus/pdf").path
+        let loader = CorpusLoader(parser: try GraphFixture.parser(), reader: InputReader(), jobs: 2)
+        let graph = loader.graph(of: CorpusLoader.files(in: [folder]))
+        let documents = graph.nodes.filter { $0.kind == .document && !$0.external }.map(\.id).sorted()
+        #expect(documents == ["doc:CTOC/COP/2006/14", "doc:CTOC/COP/WG.4/2010/L.1/Add.1", "doc:E/CN.15/2005/8"])
     }
 }
