@@ -15,6 +15,68 @@ final class RecommendationStructureTests: XCTestCase {
         document.diagnostics.filter { $0.code.hasPrefix("paragraph.") || $0.code.hasPrefix("structure.") }.map(\.message)
     }
 
+    /// Lettered groups inside a decision that carries recommendations stay in the decision;
+    /// the report's paragraphs run on after it.
+    func testLetteredGroupsInsideADecision() throws {
+        let document = try parse("""
+            I. Decisions adopted by the Conference of the Parties
+
+            1. The Conference adopted the following decision:
+
+            Decision 3/4
+
+            Recommendations of the working group on technical assistance
+
+            The Conference of the Parties,
+
+            (a) Takes note of the recommendations below;
+
+            A. Recommendations on training
+
+            1. States should train their officials.
+
+            2. States should share training materials.
+
+            B. Resources
+
+            3. Donors should provide funds.
+
+            II. Organization of the session
+
+            2. The Conference met in Vienna.
+            """)
+        XCTAssertEqual(document.recommendations.map(\.id), ["1", "2", "3"])
+        XCTAssertEqual(document.recommendations.map { $0.group?.number }, ["A", "A", "B"])
+        XCTAssertEqual(document.recommendations.map(\.decision), ["3/4", "3/4", "3/4"])
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2"])
+        XCTAssertEqual(document.sections.map(\.number), ["I", "II"], "no section A or B in the report")
+        XCTAssertEqual(document.diagnostics.map(\.code), [])
+    }
+
+    /// A lettered heading after a decision that carries no recommendations is the report's.
+    func testLetteredHeadingAfterAnOrdinaryDecisionIsASection() throws {
+        let document = try parse("""
+            I. Decisions adopted by the Conference of the Parties
+
+            1. The Conference adopted the following decision:
+
+            Decision 3/2
+
+            Implementation of the Convention
+
+            The Conference of the Parties,
+
+            (a) Decides to continue its work;
+
+            A. Recommendations of the Bureau
+
+            2. The Bureau recommended that the Conference meet again.
+            """)
+        XCTAssertEqual(document.recommendations, [])
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1", "2"])
+        XCTAssertEqual(document.sections.first?.children.map(\.number), ["A"])
+    }
+
     func testGroupsUnderANumberedChapter() throws {
         let document = try parse("""
             I. Introduction

@@ -103,7 +103,8 @@ extension StructureBuilder {
     }
 
     /// "IV. Review…" or "C. Adoption…": a chapter, a section, or a recommendation group
-    /// inside a decision, whichever continues its sequence.
+    /// inside a decision (roman, or lettered "A. Recommendations on…"), whichever continues
+    /// its sequence.
     func numberedHeading(_ line: Line, number: String, textStart: Int) {
         let title = plainText(line, from: textStart)
         if mode == .annex || mode == .notes {
@@ -118,6 +119,20 @@ extension StructureBuilder {
            !(chapterFits && contentsConfirms(number, title)) {
             decision.group = RecommendationGroup(number: number, heading: title)
             decision.lastGroupValue = romanValue
+            current = nil
+            return
+        }
+        // "A. Recommendations on training" inside a decision that carries recommendations (its
+        // title says so, or a group came before): a lettered group of the decision, not a
+        // section of the report. A later letter with another title is a group only where it
+        // cannot continue the report's sections.
+        if let decision, let letterValue, letterValue == decision.lastGroupValue + 1,
+           decision.inRecommendations || (decision.decision.title?.lowercased().contains("recommendation") ?? false),
+           title.lowercased().hasPrefix("recommendation") || (decision.group != nil && !sectionFits),
+           !(chapterFits && contentsConfirms(number, title)) {
+            decision.inRecommendations = true
+            decision.group = RecommendationGroup(number: number, heading: title)
+            decision.lastGroupValue = letterValue
             current = nil
             return
         }
