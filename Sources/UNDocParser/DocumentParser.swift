@@ -14,14 +14,16 @@ public struct DocumentParser: Sendable {
     /// manifest's, `--symbol`; the text of many documents does not print it); it wins over
     /// the one the source prints (a PDF's masthead).
     public func parse(_ source: SourceText, symbol given: String? = nil) -> Document {
-        let symbol = given ?? source.printedSymbol
         var lines = LineLexer.lines(of: source)
         LineClassifier(grammars: grammars).classify(&lines, source: source)
         let builder = StructureBuilder(source: source, lines: lines, grammars: grammars)
         builder.build()
         let output = builder.output()
         var document = output.document
+        let symbol = given ?? source.printedSymbol ?? builder.mastheadSymbol
         document.symbol = symbol
+        // The masthead line is evidence only of the symbol it printed.
+        if builder.mastheadSymbol == nil || symbol != builder.mastheadSymbol { document.metadata.evidence["symbol"] = nil }
         let body = document.metadata.body.flatMap { grammars.bodies.lookup($0) }
             ?? document.symbol.flatMap { symbol in
                 grammars.bodies.bodies.filter { $0.documentPrefix.map { symbol.hasPrefix($0 + "/") } ?? false }

@@ -80,6 +80,44 @@ final class StructureBuilderTests: XCTestCase {
         XCTAssertEqual(document.paragraphs.map(\.text), ["The Conference opened its session.", "The Conference adopted its agenda."])
     }
 
+    /// A text export prints the symbol alone on a masthead line: it is the document's symbol
+    /// (with its line as evidence), not the start of its title.
+    func testMastheadSymbolLineIsTheDocumentsSymbol() throws {
+        let text = """
+            United Nations
+
+            CTOC/COP/2006/L.1
+
+            Conference of the Parties to the United Nations Convention against Transnational Organized Crime
+
+            Distr.: Limited
+            12 October 2006
+
+            Original: English
+
+            Third session
+            Vienna, 9-18 October 2006
+
+            Draft report
+
+            Rapporteur: Adam Smith (Canada)
+
+            I. Introduction
+
+            1. The Conference of the Parties held its third session in Vienna.
+            """
+        let (document, source) = try Fixture.parse(text)
+        XCTAssertEqual(document.symbol, "CTOC/COP/2006/L.1")
+        XCTAssertEqual(document.metadata.evidence["symbol"].map { source.text($0) }, "CTOC/COP/2006/L.1")
+        XCTAssertEqual(document.metadata.title, "Draft report")
+        XCTAssertEqual(document.metadata.body, "Conference of the Parties to the United Nations Convention against Transnational Organized Crime")
+        XCTAssertEqual(document.paragraphs.map(\.number), ["1"])
+        // A symbol the caller gives wins, and the masthead line is no evidence of it.
+        let given = DocumentParser(grammars: try ParserGrammars.builtIn()).parse(source, symbol: "CTOC/COP/2006/L.9")
+        XCTAssertEqual(given.symbol, "CTOC/COP/2006/L.9")
+        XCTAssertNil(given.metadata.evidence["symbol"])
+    }
+
     func testNoJobNumberWithoutOne() throws {
         let document = try parse(Fixture.copMasthead + "1. The Conference opened its session.\n")
         XCTAssertNil(document.metadata.jobNumber)

@@ -81,6 +81,16 @@ extension StructureBuilder {
             agendaTitlePending = false
             return
         }
+        // The document's own symbol, alone on a masthead line before the title
+        // ("CTOC/COP/2006/L.1"); a text export prints it where a PDF prints it top right.
+        if mastheadSymbol == nil, frontTitle.isEmpty, metadata.title == nil, value.contains("/"),
+           let group = SymbolRecognizer(grammars: grammars).recognizeWhole(value), group.symbols.count == 1 {
+            mastheadSymbol = group.symbols[0].normalized
+            metadata.evidence["symbol"] = lineSpan
+            return
+        }
+        // "Rapporteur: …" under a draft report's title names a person, not the document.
+        if !frontTitle.isEmpty, value.hasPrefix("Rapporteur:") { return }
         if metadata.organ == nil, Self.organs.contains(value) {
             record(\.organ, value, "organ", lineSpan)
             return

@@ -60,6 +60,8 @@ final class StructureBuilder {
     var awaitingTitle = false
     /// The title lines of the masthead, with their lines for evidence.
     var frontTitle: [(text: String, line: Line)] = []
+    /// The document's own symbol when its masthead prints it on a line of its own.
+    var mastheadSymbol: String?
     var agendaTitlePending = false
 
     /// Index in `lines` of the first logical line of each physical line (-1: none).
