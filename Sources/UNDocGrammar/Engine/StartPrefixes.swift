@@ -216,13 +216,7 @@ enum PrefixPatterns: StartPatternAlgebra {
     }
 
     private static func dedupe(_ patterns: [PrefixPattern]) -> [PrefixPattern] {
-        if patterns.count <= 48 {
-            var result: [PrefixPattern] = []
-            for p in patterns where !result.contains(p) { result.append(p) }
-            return result
-        }
-        var seen = Set<PrefixPattern>()
-        return patterns.filter { seen.insert($0).inserted }
+        withoutDuplicates(patterns, linearUpTo: 48)
     }
 
     /// The single pattern for the strings of `p` and `q`, when there is one.
@@ -261,6 +255,18 @@ enum PrefixPatterns: StartPatternAlgebra {
         }
         return groups
     }
+}
+
+/// `patterns` without repeats, in order: a linear search for short lists (hashing costs more
+/// there), a set for long ones.
+func withoutDuplicates<P: Hashable>(_ patterns: [P], linearUpTo limit: Int) -> [P] {
+    if patterns.count <= limit {
+        var result: [P] = []
+        for p in patterns where !result.contains(p) { result.append(p) }
+        return result
+    }
+    var seen = Set<P>()
+    return patterns.filter { seen.insert($0).inserted }
 }
 
 extension PrefixPattern {

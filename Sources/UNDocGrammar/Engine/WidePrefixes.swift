@@ -190,13 +190,7 @@ enum WidePatterns: StartPatternAlgebra {
     }
 
     private static func dedupe(_ patterns: [WidePattern]) -> [WidePattern] {
-        if patterns.count <= 16 {
-            var result: [WidePattern] = []
-            for p in patterns where !result.contains(p) { result.append(p) }
-            return result
-        }
-        var seen = Set<WidePattern>()
-        return patterns.filter { seen.insert($0).inserted }
+        withoutDuplicates(patterns, linearUpTo: 16)
     }
 
     private static func droppingCovered(_ list: [WidePattern]) -> [WidePattern] {
