@@ -28,6 +28,9 @@ public enum JSONWriter {
     /// The JSON of `value`, followed by a newline when `newline` is true.
     public static func encode<T: Encodable>(_ value: T, newline: Bool = false) throws -> Data {
         let storage = JSONEncodingStorage()
+        // The tree lives as long as `storage` does: keep it alive to the end, not only to its
+        // last use (after which the optimiser may free it).
+        defer { withExtendedLifetime(storage) {} }
         let tree = storage.tree
         let root = tree.pointee.newNode()
         try storage.encode(value, into: root, parent: -1, owner: nil, topLevel: true)
