@@ -2,8 +2,9 @@ import Foundation
 import UNDocGrammar
 
 /// The compiled grammars and data the parser reads, loaded once and shared by every
-/// parse (they are immutable values).
-public struct ParserGrammars: Sendable {
+/// parse. Immutable, and a class so that the many recognisers and builders that hold it
+/// share one copy (as a struct of three grammars, each copy retained some sixty arrays).
+public final class ParserGrammars: Sendable {
     let symbols: Grammar
     let symbolGroup: Grammar.RuleID
     let references: Grammar
@@ -27,9 +28,12 @@ public struct ParserGrammars: Sendable {
     }
 
     init(_ set: GrammarSet) throws {
-        symbols = try set.grammar("symbols")
-        references = try set.grammar("references")
-        structure = try set.grammar("structure")
+        let symbols = try set.grammar("symbols")
+        let references = try set.grammar("references")
+        let structure = try set.grammar("structure")
+        self.symbols = symbols
+        self.references = references
+        self.structure = structure
         symbolGroup = try Self.rule("symbolGroup", in: symbols)
         token = try Self.rule("token", in: references)
         line = try Self.rule("line", in: structure)
