@@ -18,6 +18,7 @@ struct Undoc: ParsableCommand {
 
     /// Runs the command, mapping ArgumentParser's usage errors to exit status 2.
     static func main() {
+        EarlyStart.begin(CommandLine.arguments)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -22,6 +22,20 @@ struct InputFormatTests {
         #expect(object?["symbol"] as? String == "CTOC/COP/2006/14")
     }
 
+    @Test("a PDF converted while undoc starts up gives the same JSON as one converted after")
+    func earlyConversionGivesTheSameJSON() throws {
+        // pdftotext starts from `main` only when no --pdftotext is given; naming the same
+        // executable makes the command run its own.
+        let early = try CLI.run(["parse", "Corpus/pdf/001_caccf940e690384d.pdf"])
+        let tool = try #require(["/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/bin/pdftotext"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }, "pdftotext (poppler-utils) is installed")
+        let own = try CLI.run(["parse", "--pdftotext", tool, "Corpus/pdf/001_caccf940e690384d.pdf"])
+        #expect(early.status == 0, "\(early.stderr)")
+        #expect(own.status == 0, "\(own.stderr)")
+        #expect(early.stdout == own.stdout)
+        #expect(early.stdout.contains("\"symbol\" : \"CTOC/COP/WG.4/2010/L.1/Add.1\""))
+    }
+
     @Test("a missing pdftotext fails that file alone, naming the package; the others are written")
     func missingPdftotext() throws {
         let result = try CLI.run(["parse", "--pdftotext", "/nonexistent/pdftotext", Self.pdf,

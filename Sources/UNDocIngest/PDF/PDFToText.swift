@@ -18,6 +18,8 @@ public struct PDFToText: Sendable {
 
     /// PDFs of at least this many pages are converted in page ranges on several cores.
     static let pagesPerChunk = 120
+    /// PDFs up to this size are converted in one run without asking pdfinfo for their pages.
+    static let splitThreshold = 256 * 1024
 
     /// The text of the PDF at `path`, or why there is none.
     func extract(path: String) throws(InputError) -> [UInt8] {
@@ -45,7 +47,7 @@ public struct PDFToText: Sendable {
     private func chunks(path: String, tool: String) -> [ClosedRange<Int>] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        guard cores > 1, size > 256 * 1024 else { return [] }
+        guard cores > 1, size > Self.splitThreshold else { return [] }
         let pdfinfo = URL(fileURLWithPath: tool).deletingLastPathComponent().appendingPathComponent("pdfinfo").path
         guard FileManager.default.isExecutableFile(atPath: pdfinfo),
               let info = try? ProcessRunner.run(pdfinfo, arguments: [path], timeout: min(timeout, 30)),
@@ -60,14 +62,24 @@ public struct PDFToText: Sendable {
         return stride(from: 1, through: pages, by: step).map { $0...min($0 + step - 1, pages) }
     }
 
-    private func run(_ tool: String, path: String, pages: ClosedRange<Int>?) throws(InputError) -> [UInt8] {
+    /// pdftotext's arguments for the pages of `path` (all when nil), text to standard output.
+    static func arguments(path: String, pages: ClosedRange<Int>?) -> [String] {
         var arguments = ["-layout", "-enc", "UTF-8", "-eol", "unix"]
         if let pages { arguments += ["-f", String(pages.lowerBound), "-l", String(pages.upperBound)] }
+        return arguments + [path, "-"]
+    }
+
+    private func run(_ tool: String, path: String, pages: ClosedRange<Int>?) throws(InputError) -> [UInt8] {
+        let arguments = Self.arguments(path: path, pages: pages)
         let result: ProcessResult
-        do {
-            result = try ProcessRunner.run(tool, arguments: arguments + [path, "-"], timeout: timeout)
-        } catch {
-            throw .unreadable("pdftotext could not be started (\(error.localizedDescription))")
+        if let started = PDFPrelaunch.claim(tool: tool, arguments: arguments, timeout: timeout) {
+            result = started.wait()
+        } else {
+            do {
+                result = try ProcessRunner.run(tool, arguments: arguments, timeout: timeout)
+            } catch {
+                throw .unreadable("pdftotext could not be started (\(error.localizedDescription))")
+            }
         }
         switch result.ending {
         case .timedOut:

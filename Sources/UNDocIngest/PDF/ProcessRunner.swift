@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -37,6 +38,70 @@ struct SpawnError: Error, LocalizedError {
 enum ProcessRunner {
     static func run(_ executable: String, arguments: [String], timeout: Double) throws -> ProcessResult {
         let deadline = now() + max(timeout, 0.001)
+        return try spawnChild(executable, arguments: arguments).collect(deadline: deadline)
+    }
+
+    /// Starts the program now and collects its output on another thread, so that undoc can
+    /// go on starting up while it runs; `StartedProcess.wait()` gives the same result `run`
+    /// would have given. The deadline counts from now.
+    static func start(_ executable: String, arguments: [String], timeout: Double) throws -> StartedProcess {
+        let deadline = now() + max(timeout, 0.001)
+        let child = try spawnChild(executable, arguments: arguments)
+        let started = StartedProcess(pid: child.pid)
+        DispatchQueue.global(qos: .userInitiated).async {
+            started.finish(child.collect(deadline: deadline))
+        }
+        return started
+    }
+
+    /// A spawned child and the read ends of its output pipes.
+    private struct Child {
+        var pid: pid_t
+        var stdout: Int32
+        var stderr: Int32
+
+        /// Reads both pipes to their ends and reaps the child, killing its group at the deadline.
+        func collect(deadline: Double) -> ProcessResult {
+            var output: [UInt8] = []
+            var errors: [UInt8] = []
+            var killed = false
+            func killGroup() {
+                guard !killed else { return }
+                killed = true
+                // The group first: it also ends what the child started (a wrapper script's
+                // pdftotext), which would otherwise keep the pipes open.
+                kill(-pid, SIGKILL)
+                kill(pid, SIGKILL)
+            }
+            ProcessRunner.drain(stdout, into: &output, stderr, into: &errors, deadline: deadline, onDeadline: killGroup)
+            close(stdout)
+            close(stderr)
+
+            // Both pipes are closed; the child has usually exited too. One that closed its output
+            // and kept running is still bound by the deadline.
+            var status: Int32 = 0
+            while true {
+                let reaped = waitpid(pid, &status, WNOHANG)
+                if reaped == pid { break }
+                if reaped < 0, errno != EINTR { break }
+                if ProcessRunner.now() >= deadline { killGroup() }
+                usleep(200)
+            }
+
+            let ending: ProcessEnding
+            let signal = status & 0x7F
+            if killed {
+                ending = .timedOut
+            } else if signal == 0 {
+                ending = .exit((status >> 8) & 0xFF)
+            } else {
+                ending = .signal(signal)
+            }
+            return ProcessResult(stdout: output, stderr: errors, ending: ending)
+        }
+    }
+
+    private static func spawnChild(_ executable: String, arguments: [String]) throws -> Child {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         // Pipes are made and children spawned under one lock: a child spawned by another
@@ -60,44 +125,7 @@ enum ProcessRunner {
             }
             return result
         }
-        let pid = try spawned.get()
-
-        var output: [UInt8] = []
-        var errors: [UInt8] = []
-        var killed = false
-        func killGroup() {
-            guard !killed else { return }
-            killed = true
-            // The group first: it also ends what the child started (a wrapper script's
-            // pdftotext), which would otherwise keep the pipes open.
-            kill(-pid, SIGKILL)
-            kill(pid, SIGKILL)
-        }
-        drain(outPipe[0], into: &output, errPipe[0], into: &errors, deadline: deadline, onDeadline: killGroup)
-        close(outPipe[0])
-        close(errPipe[0])
-
-        // Both pipes are closed; the child has usually exited too. One that closed its output
-        // and kept running is still bound by the deadline.
-        var status: Int32 = 0
-        while true {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid { break }
-            if reaped < 0, errno != EINTR { break }
-            if now() >= deadline { killGroup() }
-            usleep(200)
-        }
-
-        let ending: ProcessEnding
-        let signal = status & 0x7F
-        if killed {
-            ending = .timedOut
-        } else if signal == 0 {
-            ending = .exit((status >> 8) & 0xFF)
-        } else {
-            ending = .signal(signal)
-        }
-        return ProcessResult(stdout: output, stderr: errors, ending: ending)
+        return Child(pid: try spawned.get(), stdout: outPipe[0], stderr: errPipe[0])
     }
 
     private static let spawnLock = NSLock()
@@ -148,7 +176,7 @@ enum ProcessRunner {
 
     /// Reads both descriptors to their ends, calling `onDeadline` (once) when the deadline
     /// passes; reading goes on after it, until the killed child's pipes close.
-    private static func drain(_ first: Int32, into firstBytes: inout [UInt8], _ second: Int32, into secondBytes: inout [UInt8],
+    fileprivate static func drain(_ first: Int32, into firstBytes: inout [UInt8], _ second: Int32, into secondBytes: inout [UInt8],
                               deadline: Double, onDeadline: () -> Void) {
         var fds = [pollfd(fd: first, events: Int16(POLLIN), revents: 0), pollfd(fd: second, events: Int16(POLLIN), revents: 0)]
         var open = 2
@@ -184,9 +212,43 @@ enum ProcessRunner {
         }
     }
 
-    private static func now() -> Double {
+    fileprivate static func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
+
+/// A child process started by `ProcessRunner.start`, its output collected on another thread.
+final class StartedProcess: @unchecked Sendable {
+    let pid: pid_t
+    private let done = DispatchSemaphore(value: 0)
+    // Written once before `done` is signalled, read only after waiting for it.
+    private var result: ProcessResult?
+    private let lock = NSLock()
+    private var finished = false
+
+    fileprivate init(pid: pid_t) { self.pid = pid }
+
+    fileprivate func finish(_ result: ProcessResult) {
+        self.result = result
+        lock.withLock { finished = true }
+        done.signal()
+    }
+
+    /// The child's output and how it ended; blocks until it has ended.
+    func wait() -> ProcessResult {
+        done.wait()
+        done.signal() // a second `wait` returns at once
+        return result!
+    }
+
+    /// Kills the child and everything it started, unless it has already been reaped.
+    func cancel() {
+        lock.withLock {
+            guard !finished else { return }
+            kill(-pid, SIGKILL)
+            kill(pid, SIGKILL)
+        }
     }
 }

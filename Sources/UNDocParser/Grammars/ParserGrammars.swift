@@ -16,10 +16,12 @@ public final class ParserGrammars: Sendable {
     /// Where each grammar file came from: "built-in" or a path.
     public let sources: [String: String]
 
-    /// The grammars built into undoc.
+    /// The grammars built into undoc, compiled once per process.
     public static func builtIn() throws -> ParserGrammars {
-        try ParserGrammars(GrammarSet.builtIn.get())
+        try compiledBuiltIns.get()
     }
+
+    private static let compiledBuiltIns = Result { try ParserGrammars(GrammarSet.builtIn.get()) }
 
     /// The built-in grammars with any file in `directory` replacing its namesake.
     public static func load(overrideDirectory directory: URL?) throws -> ParserGrammars {

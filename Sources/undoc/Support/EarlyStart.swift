@@ -1,0 +1,28 @@
+import Foundation
+import UNDocIngest
+import UNDocParser
+
+/// Work started in `main` before the command line is parsed, which takes a few milliseconds
+/// (ArgumentParser reflects over every option of every command): for a short PDF, undoc's
+/// start-up would otherwise cost as much as converting it. What is started is only a head
+/// start: each command still asks for exactly what it needs, and takes the early result
+/// only when it is the same thing.
+enum EarlyStart {
+    /// The subcommands that compile the grammars.
+    private static let parsingCommands: Set<String> = ["parse", "symbols", "graph", "index"]
+
+    static func begin(_ arguments: [String]) {
+        guard arguments.count > 2, parsingCommands.contains(arguments[1]) else { return }
+        let options = arguments.dropFirst(2).filter { $0.hasPrefix("-") }
+        if options.contains(where: { $0 == "-h" || $0 == "--help" }) { return }
+        // With --grammars, the command compiles another set; the built-in one would be wasted work.
+        if !options.contains(where: { $0.hasPrefix("--grammars") }) {
+            DispatchQueue.global(qos: .userInitiated).async { _ = try? ParserGrammars.builtIn() }
+        }
+        // pdftotext as `parse` runs it by default; with another --pdftotext or time limit,
+        // the command runs its own.
+        if arguments[1] == "parse", !options.contains(where: { $0.hasPrefix("--pdftotext") }) {
+            PDFPrelaunch.start(paths: Array(arguments.dropFirst(2)), limit: ProcessInfo.processInfo.activeProcessorCount)
+        }
+    }
+}
