@@ -41,7 +41,8 @@ struct PDFPrelaunchTests {
     func claimedRun() throws {
         try PDFTestSupport.requirePdftotext()
         let path = try privateCopy(of: "001_caccf940e690384d.pdf")
-        let converter = PDFToText()
+        var converter = PDFToText()
+        converter.rangesPerPDF = 1
         let tool = try #require(converter.resolvedExecutable())
         let arguments = PDFToText.arguments(path: path, pages: nil)
 
@@ -64,6 +65,37 @@ struct PDFPrelaunchTests {
         let plain = try InputReader(pdftotext: converter).read(path: path)
         #expect(read.bytes == plain.bytes)
         #expect(read.printedSymbol == plain.printedSymbol)
+    }
+
+    @Test("a PDF split into page ranges is started range by range, and each input takes its share of the cores")
+    func splitRuns() throws {
+        try PDFTestSupport.requirePdftotext()
+        let path = try privateCopy(of: "002_02cf9ff3ef13c05f.pdf")
+        var converter = PDFToText()
+        converter.rangesPerPDF = 2
+        let tool = try #require(converter.resolvedExecutable())
+        let halves = [PDFToText.PageRange(first: 1, last: 17), PDFToText.PageRange(first: 18, last: nil)]
+
+        PDFPrelaunch.start(paths: [path], limit: 1, converter: converter)
+        for half in halves {
+            #expect(PDFPrelaunch.claim(tool: tool, arguments: PDFToText.arguments(path: path, pages: half), timeout: converter.timeout) != nil)
+        }
+
+        // With a second input, each file gets one core: the PDF is started as one run.
+        let other = CorpusPDF.root.appendingPathComponent("Corpus/002_02cf9ff3ef13c05f.txt").path
+        PDFPrelaunch.start(paths: [path, other], limit: 2, converter: converter)
+        #expect(PDFPrelaunch.claim(tool: tool, arguments: PDFToText.arguments(path: path, pages: nil), timeout: converter.timeout) != nil)
+
+        // The reader takes the early ranges and gives what one run gives.
+        PDFPrelaunch.start(paths: [path], limit: 1, converter: converter)
+        let split = try InputReader(pdftotext: converter).read(path: path)
+        for half in halves {
+            #expect(PDFPrelaunch.claim(tool: tool, arguments: PDFToText.arguments(path: path, pages: half), timeout: converter.timeout) == nil)
+        }
+        var whole = converter
+        whole.rangesPerPDF = 1
+        #expect(split.bytes == (try InputReader(pdftotext: whole).read(path: path)).bytes)
+        PDFPrelaunch.cancelUnclaimed()
     }
 
     @Test("nothing starts when more PDFs are given than the limit")
@@ -108,5 +140,47 @@ struct PDFPrelaunchTests {
             if !gone { Thread.sleep(forTimeInterval: 0.01) }
         }
         #expect(gone, "the early run was killed (and reaped)")
+    }
+}
+
+/// Page ranges: the page count read from the file, the ranges made of it, and a count read
+/// wrong in either direction still converting every page exactly once.
+struct PDFPageRangeTests {
+    @Test("the page count is the root /Pages node's /Count: the largest in the file")
+    func pageCount() {
+        func count(_ text: String) -> Int? { PDFToText.pageCount(in: Array(text.utf8)) }
+        #expect(count("<< /Type /Pages /Kids [3 0 R] /Count 2 >> << /Type /Pages /Count 33 /Kids [] >>") == 33)
+        #expect(count("<</Type/Pages/Count\n12/Kids[]>>") == 12)
+        #expect(count("<< /Type /Catalog >>") == nil)
+        #expect(count("/Count /Count") == nil)
+        #expect(count("/Count 0") == 0)
+    }
+
+    @Test("pages are split into at most one range per core, of at least two pages, the last open-ended")
+    func ranges() {
+        typealias Range = PDFToText.PageRange
+        #expect(PDFToText.pageRanges(pages: 33, parts: 2) == [Range(first: 1, last: 17), Range(first: 18, last: nil)])
+        #expect(PDFToText.pageRanges(pages: 5, parts: 2) == [Range(first: 1, last: 3), Range(first: 4, last: nil)])
+        #expect(PDFToText.pageRanges(pages: 10, parts: 4) == [Range(first: 1, last: 3), Range(first: 4, last: 6),
+                                                              Range(first: 7, last: 9), Range(first: 10, last: nil)])
+        #expect(PDFToText.pageRanges(pages: 3, parts: 2) == [nil], "a range of one page costs more than it saves")
+        #expect(PDFToText.pageRanges(pages: 500, parts: 1) == [nil])
+        #expect(PDFToText.pageRanges(pages: 0, parts: 8) == [nil])
+    }
+
+    @Test("a page count read too high or too low still gives every page once", arguments: ["/Count 2 ", "/Count 60 "])
+    func wrongCount(declared: String) throws {
+        try PDFTestSupport.requirePdftotext()
+        let path = CorpusPDF.root.appendingPathComponent("Corpus/pdf/003_d14f16574e34a7cb.pdf").path
+        var converter = PDFToText()
+        converter.rangesPerPDF = 2
+        let real = try converter.extract(path: path, contents: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        // The same file, its bytes claiming another count: the ranges are cut where that count says.
+        let claimed = try converter.extract(path: path, contents: Array(declared.utf8))
+        var whole = converter
+        whole.rangesPerPDF = 1
+        let single = try whole.extract(path: path, contents: [])
+        #expect(real == single)
+        #expect(claimed == single)
     }
 }

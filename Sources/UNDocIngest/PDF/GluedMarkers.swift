@@ -33,50 +33,64 @@ enum GluedMarkers {
     }
 
     /// The range of the marker's digits in the first word after `from` that ends in them glued.
+    /// Words are split at spaces and read as Unicode scalars, not Characters: grapheme
+    /// breaking cost more than all the rest of normalising a page.
     private static func find(_ marker: String, in text: String, from: String.Index) -> Range<String.Index>? {
         let digits = Array(marker.utf8)
+        let scalars = text.unicodeScalars
         var wordStart = from
-        let end = text.endIndex
+        let end = scalars.endIndex
         while wordStart < end {
-            while wordStart < end, text[wordStart] == " " { wordStart = text.index(after: wordStart) }
+            while wordStart < end, scalars[wordStart] == " " { wordStart = scalars.index(after: wordStart) }
             var wordEnd = wordStart
-            while wordEnd < end, text[wordEnd] != " " { wordEnd = text.index(after: wordEnd) }
-            if wordStart < wordEnd, let range = match(digits, in: text, wordStart, wordEnd) { return range }
+            while wordEnd < end, scalars[wordEnd] != " " { wordEnd = scalars.index(after: wordEnd) }
+            if wordStart < wordEnd, let range = match(digits, in: scalars, wordStart, wordEnd) { return range }
             wordStart = wordEnd
         }
         return nil
     }
 
-    private static let trailing: Set<Character> = [",", ".", ";", ":", ")", "]", "\u{201D}", "\u{2019}", "\"", "'"]
-    private static let gluable: Set<Character> = [",", ".", ";", ":", ")", "]", "\u{201D}", "\u{2019}", "\"", "'"]
+    /// Closing punctuation after a marker, and the punctuation a marker may be glued to.
+    private static let punctuation: Set<Unicode.Scalar> = [",", ".", ";", ":", ")", "]", "\u{201D}", "\u{2019}", "\"", "'"]
 
     /// Whether the word `start..<end` is text, then `digits`, then closing punctuation.
-    private static func match(_ digits: [UInt8], in text: String, _ start: String.Index, _ end: String.Index) -> Range<String.Index>? {
+    private static func match(_ digits: [UInt8], in text: String.UnicodeScalarView, _ start: String.Index, _ end: String.Index)
+        -> Range<String.Index>?
+    {
         var coreEnd = end
-        while coreEnd > start, trailing.contains(text[text.index(before: coreEnd)]) { coreEnd = text.index(before: coreEnd) }
+        while coreEnd > start, punctuation.contains(text[text.index(before: coreEnd)]) { coreEnd = text.index(before: coreEnd) }
         var digitStart = coreEnd
-        while digitStart > start, text[text.index(before: digitStart)].isASCII, text[text.index(before: digitStart)].isNumber {
+        while digitStart > start, isDigit(text[text.index(before: digitStart)]) {
             digitStart = text.index(before: digitStart)
         }
         guard digitStart < coreEnd else { return nil }
-        let run = Array(text[digitStart..<coreEnd].utf8)
-        let before: Character = digitStart > start ? text[text.index(before: digitStart)] : " "
+        let run = Array(Substring(text[digitStart..<coreEnd]).utf8)
+        let before: Unicode.Scalar = digitStart > start ? text[text.index(before: digitStart)] : " "
         if run == digits {
             guard digitStart > start else { return nil }
-            guard before.isLetter || gluable.contains(before) else { return nil }
-            let head = text[start..<digitStart]
-            if head.contains(where: { $0 == "/" }) { return nil }  // a symbol's last part: "L.1", "Add.2"
-            if before == ".", isAbbreviation(head.dropLast()) { return nil }
+            guard isLetter(before) || punctuation.contains(before) else { return nil }
+            if text[start..<digitStart].contains("/") { return nil }  // a symbol's last part: "L.1", "Add.2"
+            if before == ".", isAbbreviation(text[start..<text.index(before: digitStart)]) { return nil }
             return digitStart..<coreEnd
         }
         // A marker glued to a year: "1988" + "3".
         if run.count == 4 + digits.count, run.suffix(digits.count).elementsEqual(digits),
            (run[0] == 0x31 && run[1] == 0x39) || (run[0] == 0x32 && run[1] == 0x30),
-           !before.isNumber {
+           before.properties.numericType == nil {
             let markerStart = text.index(digitStart, offsetBy: 4)
             return markerStart..<coreEnd
         }
         return nil
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    /// A letter, or a combining mark (the accent of a decomposed letter).
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark: true
+        default: false
+        }
     }
 
     /// Abbreviations printed before a number ("No.", "Add.", "Rev.", "L."): a number after
@@ -86,9 +100,12 @@ enum GluedMarkers {
         "WG", "INF", "CRP", "PV", "SR", "RES", "DEC", "PRST", "Misc", "Ser", "p", "pp", "chap", "sect",
     ]
 
-    private static func isAbbreviation(_ head: Substring) -> Bool {
-        let letters = String(head.reversed().prefix { $0.isLetter }.reversed())
-        if letters.count == 1, letters.first?.isUppercase == true { return true }  // "L.1", "A.5"
-        return abbreviations.contains(letters)
+    /// Whether the letters that end `head` are an abbreviation, or a single capital ("L.1", "A.5").
+    private static func isAbbreviation(_ head: Substring.UnicodeScalarView) -> Bool {
+        var start = head.endIndex
+        while start > head.startIndex, isLetter(head[head.index(before: start)]) { start = head.index(before: start) }
+        let letters = head[start...]
+        if letters.count == 1, let only = letters.first, only.properties.isUppercase { return true }
+        return abbreviations.contains(String(Substring(letters)))
     }
 }

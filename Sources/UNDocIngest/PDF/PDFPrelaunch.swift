@@ -19,21 +19,30 @@ public enum PDFPrelaunch {
     static let maximumInputs = 64
 
     /// Starts pdftotext, as `PDFToText()` would run it (found on PATH, the default time
-    /// limit), for every path that is a PDF file short enough to be converted in one run.
-    /// Starts nothing when more than `limit` paths qualify, or more than `maximumInputs` are given.
+    /// limit, the page ranges it would split the PDF into), for every path that is a PDF file
+    /// short enough to be read whole. Starts nothing when more than `limit` paths qualify, or
+    /// more than `maximumInputs` are given. The paths may include option names and values:
+    /// only existing files count, and each input takes its share of the cores, as `parse`
+    /// gives it.
     public static func start(paths: [String], limit: Int) {
         start(paths: paths, limit: limit, converter: PDFToText())
     }
 
     static func start(paths: [String], limit: Int, converter: PDFToText) {
         guard paths.count <= maximumInputs else { return }
-        let candidates = paths.filter(isShortPDF)
+        let files = paths.filter(isRegularFile)
+        let candidates = Array(Set(files.filter(isShortPDF)))
         guard !candidates.isEmpty, candidates.count <= limit else { return }
         guard let tool = converter.resolvedExecutable() else { return }
-        for path in Set(candidates) {
-            let arguments = PDFToText.arguments(path: path, pages: nil)
-            guard let started = try? ProcessRunner.start(tool, arguments: arguments, timeout: converter.timeout) else { return }
-            registry.add(started, for: Key(tool: tool, arguments: arguments, timeout: converter.timeout))
+        var converter = converter
+        converter.rangesPerPDF = max(1, converter.rangesPerPDF / files.count)
+        for path in candidates {
+            guard let contents = FileManager.default.contents(atPath: path) else { continue }
+            for pages in converter.pageRanges(path: path, contents: [UInt8](contents), tool: tool) {
+                let arguments = PDFToText.arguments(path: path, pages: pages)
+                guard let started = try? ProcessRunner.start(tool, arguments: arguments, timeout: converter.timeout) else { return }
+                registry.add(started, for: Key(tool: tool, arguments: arguments, timeout: converter.timeout))
+            }
         }
     }
 
@@ -45,6 +54,11 @@ public enum PDFPrelaunch {
     /// Kills the runs nobody took (also done when undoc exits).
     static func cancelUnclaimed() {
         registry.cancelAll()
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// A regular file that starts with "%PDF-" and is below the size `PDFToText` splits into page ranges.

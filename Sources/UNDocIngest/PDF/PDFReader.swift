@@ -19,9 +19,9 @@ public struct PDFReader: Sendable {
         guard tail.count >= 5, Self.contains(Array(tail), Array("%%EOF".utf8)) else { throw .truncatedPDF }
         let output: [UInt8]
         if let path {
-            output = try pdftotext.extract(path: path)
+            output = try pdftotext.extract(path: path, contents: raw)
         } else {
-            output = try Self.withTemporaryFile(raw) { (file) throws(InputError) in try pdftotext.extract(path: file) }
+            output = try Self.withTemporaryFile(raw) { (file) throws(InputError) in try pdftotext.extract(path: file, contents: raw) }
         }
         let normalized = PDFNormalizer.normalize(output)
         if normalized.pageCount == 0 { throw .noPages }

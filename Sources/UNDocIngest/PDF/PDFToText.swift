@@ -16,25 +16,39 @@ public struct PDFToText: Sendable {
         self.timeout = timeout
     }
 
-    /// PDFs of at least this many pages are converted in page ranges on several cores.
-    static let pagesPerChunk = 120
-    /// PDFs up to this size are converted in one run without asking pdfinfo for their pages.
+    /// How many page ranges a PDF is converted in at once, one pdftotext each: the number of
+    /// cores by default; commands that read several files at once give each file its share.
+    public var rangesPerPDF: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    /// The fewest pages worth a pdftotext run of their own: each run costs a fixed start
+    /// (reading the file, its fonts) about as long as converting two pages.
+    static let minimumPagesPerRange = 2
+    /// PDFs up to this size are read whole (to find their page count) and may be started
+    /// before the command line is parsed (`PDFPrelaunch`); larger ones ask pdfinfo.
     static let splitThreshold = 256 * 1024
 
-    /// The text of the PDF at `path`, or why there is none.
-    func extract(path: String) throws(InputError) -> [UInt8] {
+    /// A run's pages: `first` through `last`, or to the end of the document when `last` is nil.
+    struct PageRange: Hashable {
+        var first: Int
+        var last: Int?
+    }
+
+    /// The text of the PDF at `path`, whose bytes are `contents`, or why there is none.
+    func extract(path: String, contents: [UInt8]) throws(InputError) -> [UInt8] {
         guard let tool = resolve() else { throw .toolMissing(executable) }
-        let ranges = chunks(path: path, tool: tool)
-        guard ranges.count > 1 else { return try run(tool, path: path, pages: nil) }
+        let ranges = pageRanges(path: path, contents: contents, tool: tool)
+        guard ranges.count > 1 else { return try run(tool, path: path, pages: ranges.first ?? nil) }
         // pdftotext ends every page with a form feed, so the ranges' texts simply follow each other.
         let results = ChunkResults(count: ranges.count)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
             results.set(index, Result { () throws(InputError) in try run(tool, path: path, pages: ranges[index]) })
         }
         var output: [UInt8] = []
-        for result in results.values {
+        for (index, result) in results.values.enumerated() {
             switch result {
             case .success(let text): output += text
+            // A page count read too high leaves a later range past the last page: it holds nothing.
+            case .failure(.noPages) where index > 0: continue
             case .failure(let error): throw error
             case nil: throw .toolFailed("pdftotext gave no result")
             }
@@ -42,34 +56,79 @@ public struct PDFToText: Sendable {
         return output
     }
 
-    /// Page ranges to convert at once: one range for short PDFs or a single core; for long
-    /// ones (found with pdfinfo, next to pdftotext) one range per core.
-    private func chunks(path: String, tool: String) -> [ClosedRange<Int>] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        guard cores > 1, size > Self.splitThreshold else { return [] }
+    /// The page ranges to convert at once; the last one runs to the end of the document, so
+    /// a page count read too low still converts every page, and one too high only leaves a
+    /// range that holds nothing.
+    func pageRanges(path: String, contents: [UInt8], tool: String) -> [PageRange?] {
+        guard rangesPerPDF > 1 else { return [nil] }
+        let pages = contents.count <= Self.splitThreshold ? Self.pageCount(in: contents) : pdfinfoPages(path: path, tool: tool)
+        guard let pages else { return [nil] }
+        return Self.pageRanges(pages: pages, parts: rangesPerPDF)
+    }
+
+    /// `pages` split into at most `parts` ranges of at least `minimumPagesPerRange` pages.
+    static func pageRanges(pages: Int, parts: Int) -> [PageRange?] {
+        let count = min(parts, pages / minimumPagesPerRange)
+        guard count > 1 else { return [nil] }
+        let step = (pages + count - 1) / count
+        return (0..<count).map { part in
+            let first = 1 + part * step
+            return PageRange(first: first, last: part == count - 1 ? nil : first + step - 1)
+        }
+    }
+
+    /// The page count a PDF declares in its page tree ("/Count N" of the root /Pages node,
+    /// the largest count in the file), when its objects are not compressed into streams.
+    /// Only a hint for splitting: `extract` converts every page whatever it says.
+    static func pageCount(in contents: [UInt8]) -> Int? {
+        let key = Array("/Count".utf8)
+        var largest: Int?
+        contents.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index + key.count < bytes.count {
+                guard bytes[index] == 0x2F, bytes[index + 1] == 0x43, bytes[(index + 1)..<(index + key.count)].elementsEqual(key.dropFirst()) else {
+                    index += 1
+                    continue
+                }
+                var cursor = index + key.count
+                while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x0A || bytes[cursor] == 0x0D { cursor += 1 }
+                var value = 0
+                var digits = 0
+                while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, digits < 7 {
+                    value = value * 10 + Int(bytes[cursor] - 0x30)
+                    digits += 1
+                    cursor += 1
+                }
+                if digits > 0 { largest = max(largest ?? 0, value) }
+                index = cursor
+            }
+        }
+        return largest
+    }
+
+    /// The page count pdfinfo (next to pdftotext) reports, for PDFs too large to scan.
+    private func pdfinfoPages(path: String, tool: String) -> Int? {
         let pdfinfo = URL(fileURLWithPath: tool).deletingLastPathComponent().appendingPathComponent("pdfinfo").path
         guard FileManager.default.isExecutableFile(atPath: pdfinfo),
               let info = try? ProcessRunner.run(pdfinfo, arguments: [path], timeout: min(timeout, 30)),
               info.ending == .exit(0)
-        else { return [] }
+        else { return nil }
         let text = String(decoding: info.stdout, as: UTF8.self)
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Pages:") }),
-              let pages = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)), pages >= 2 * Self.pagesPerChunk
-        else { return [] }
-        let count = min(cores, pages / Self.pagesPerChunk)
-        let step = (pages + count - 1) / count
-        return stride(from: 1, through: pages, by: step).map { $0...min($0 + step - 1, pages) }
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Pages:") }) else { return nil }
+        return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
     }
 
     /// pdftotext's arguments for the pages of `path` (all when nil), text to standard output.
-    static func arguments(path: String, pages: ClosedRange<Int>?) -> [String] {
+    static func arguments(path: String, pages: PageRange?) -> [String] {
         var arguments = ["-layout", "-enc", "UTF-8", "-eol", "unix"]
-        if let pages { arguments += ["-f", String(pages.lowerBound), "-l", String(pages.upperBound)] }
+        if let pages {
+            arguments += ["-f", String(pages.first)]
+            if let last = pages.last { arguments += ["-l", String(last)] }
+        }
         return arguments + [path, "-"]
     }
 
-    private func run(_ tool: String, path: String, pages: ClosedRange<Int>?) throws(InputError) -> [UInt8] {
+    private func run(_ tool: String, path: String, pages: PageRange?) throws(InputError) -> [UInt8] {
         let arguments = Self.arguments(path: path, pages: pages)
         let result: ProcessResult
         if let started = PDFPrelaunch.claim(tool: tool, arguments: arguments, timeout: timeout) {

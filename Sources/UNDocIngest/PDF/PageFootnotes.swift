@@ -59,11 +59,24 @@ struct PageFootnotes {
             guard expected, followsAsFootnotes(lines, from: index, first: marker) else { continue }
             let above = lines[..<index]
             let found = marker.first == "*"
-                ? above.contains { $0.text.contains("\(marker) ") || $0.text.hasSuffix(marker) }
+                ? above.contains { Self.holdsStar(marker, in: $0.text) }
                 : GluedMarkers.occurs(marker, in: above)
             if found { return index }
         }
         return nil
+    }
+
+    /// Whether `text` holds the star marker before a space or at its end, compared bytewise.
+    private static func holdsStar(_ marker: String, in text: String) -> Bool {
+        let needle = Array(marker.utf8)
+        let bytes = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        if bytes.suffix(needle.count).elementsEqual(needle) { return true }
+        guard bytes.count > needle.count else { return false }
+        for start in 0..<(bytes.count - needle.count) where bytes[start + needle.count] == 0x20 {
+            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// Every later line is the next footnote or a wrapped line of the current one.

@@ -46,7 +46,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let parser = DocumentParser(grammars: try common.loadGrammars())
-        let writer = IndexWriter(parser: parser, reader: common.reader, manifest: try corpus.loadManifest(), jobs: corpus.jobs,
+        let writer = IndexWriter(parser: parser, reader: common.reader(parallelInputs: corpus.jobs), manifest: try corpus.loadManifest(), jobs: corpus.jobs,
                                  parserKey: parserKey(), reparseAll: reparse, catalog: try corpus.catalogOptions.load())
         var failed = 0
         let report: IndexReport

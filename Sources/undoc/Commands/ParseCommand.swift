@@ -59,7 +59,7 @@ struct ParseCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let catalog = try catalogOptions.load()
-        let reader = common.reader
+        let reader = common.reader(parallelInputs: min(jobs, files.count))
         let symbol = self.symbol
         let total = files.count
         var progress: (@Sendable (Int) -> Void)?

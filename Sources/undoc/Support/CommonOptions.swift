@@ -25,9 +25,14 @@ struct CommonOptions: ParsableArguments {
         guard pdftotextTimeout > 0 else { throw ValidationError("--pdftotext-timeout must be a positive number of seconds") }
     }
 
-    var reader: InputReader {
-        InputReader(maxBytes: maxSize * 1_048_576, format: inputFormat?.format,
-                    pdftotext: PDFToText(executable: pdftotext, timeout: pdftotextTimeout))
+    /// The reader for inputs read one at a time: a PDF is converted in page ranges on every core.
+    var reader: InputReader { reader(parallelInputs: 1) }
+
+    /// The reader for inputs read `parallelInputs` at a time, each PDF on its share of the cores.
+    func reader(parallelInputs: Int) -> InputReader {
+        var converter = PDFToText(executable: pdftotext, timeout: pdftotextTimeout)
+        converter.rangesPerPDF = max(1, converter.rangesPerPDF / max(1, parallelInputs))
+        return InputReader(maxBytes: maxSize * 1_048_576, format: inputFormat?.format, pdftotext: converter)
     }
 
     /// The grammars, or exit 2 with the grammar file's error.

@@ -36,7 +36,7 @@ struct CorpusOptions: ParsableArguments {
             Console.error("undoc: no documents found in \(paths.joined(separator: ", ")) (looked for \(CorpusLoader.extensions.map { "." + $0 }.joined(separator: ", ")))")
             throw ExitCode(1)
         }
-        let loader = CorpusLoader(parser: parser, reader: common.reader, manifest: loadedManifest, jobs: jobs, catalog: catalog)
+        let loader = CorpusLoader(parser: parser, reader: common.reader(parallelInputs: jobs), manifest: loadedManifest, jobs: jobs, catalog: catalog)
         var failures = 0
         let graph = loader.graph(of: files, progress: { done, total in
             Console.progress("parsed \(done)/\(total) documents")

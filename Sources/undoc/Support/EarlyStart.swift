@@ -15,14 +15,14 @@ enum EarlyStart {
         guard arguments.count > 2, parsingCommands.contains(arguments[1]) else { return }
         let options = arguments.dropFirst(2).filter { $0.hasPrefix("-") }
         if options.contains(where: { $0 == "-h" || $0 == "--help" }) { return }
+        // pdftotext first: it is the longest step for a short PDF. As `parse` runs it by
+        // default; with another --pdftotext or time limit, the command runs its own.
+        if arguments[1] == "parse", !options.contains(where: { $0.hasPrefix("--pdftotext") }) {
+            PDFPrelaunch.start(paths: Array(arguments.dropFirst(2)), limit: ProcessInfo.processInfo.activeProcessorCount)
+        }
         // With --grammars, the command compiles another set; the built-in one would be wasted work.
         if !options.contains(where: { $0.hasPrefix("--grammars") }) {
             DispatchQueue.global(qos: .userInitiated).async { _ = try? ParserGrammars.builtIn() }
-        }
-        // pdftotext as `parse` runs it by default; with another --pdftotext or time limit,
-        // the command runs its own.
-        if arguments[1] == "parse", !options.contains(where: { $0.hasPrefix("--pdftotext") }) {
-            PDFPrelaunch.start(paths: Array(arguments.dropFirst(2)), limit: ProcessInfo.processInfo.activeProcessorCount)
         }
     }
 }
