@@ -23,8 +23,8 @@ public struct PDFToText: Sendable {
     /// The fewest pages worth a pdftotext run of their own: each run costs a fixed start
     /// (reading the file, its fonts) about as long as converting two pages.
     static let minimumPagesPerRange = 2
-    /// PDFs up to this size are read whole (to find their page count) and may be started
-    /// before the command line is parsed (`PDFPrelaunch`); larger ones ask pdfinfo.
+    /// PDFs up to this size may be started before the command line is parsed
+    /// (`PDFPrelaunch`); larger ones may ask pdfinfo for their page count.
     static let splitThreshold = 256 * 1024
 
     /// A run's pages: `first` through `last`, or to the end of the document when `last` is nil.
@@ -61,7 +61,8 @@ public struct PDFToText: Sendable {
     /// range that holds nothing.
     func pageRanges(path: String, contents: [UInt8], tool: String) -> [PageRange?] {
         guard rangesPerPDF > 1 else { return [nil] }
-        let pages = contents.count <= Self.splitThreshold ? Self.pageCount(in: contents) : pdfinfoPages(path: path, tool: tool)
+        // pdfinfo when the page tree is in compressed object streams, for PDFs long enough to pay for it.
+        let pages = Self.pageCount(in: contents) ?? (contents.count > Self.splitThreshold ? pdfinfoPages(path: path, tool: tool) : nil)
         guard let pages else { return [nil] }
         return Self.pageRanges(pages: pages, parts: rangesPerPDF)
     }
@@ -84,9 +85,13 @@ public struct PDFToText: Sendable {
         let key = Array("/Count".utf8)
         var largest: Int?
         contents.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
             var index = 0
             while index + key.count < bytes.count {
-                guard bytes[index] == 0x2F, bytes[index + 1] == 0x43, bytes[(index + 1)..<(index + key.count)].elementsEqual(key.dropFirst()) else {
+                // Jump to the next "/", the rarest byte of the key.
+                guard let slash = memchr(base + index, 0x2F, bytes.count - index) else { return }
+                index = base.distance(to: slash.assumingMemoryBound(to: UInt8.self))
+                guard index + key.count < bytes.count, bytes[(index + 1)..<(index + key.count)].elementsEqual(key.dropFirst()) else {
                     index += 1
                     continue
                 }
