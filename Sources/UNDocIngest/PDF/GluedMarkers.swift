@@ -37,6 +37,8 @@ enum GluedMarkers {
     /// breaking cost more than all the rest of normalising a page.
     private static func find(_ marker: String, in text: String, from: String.Index) -> Range<String.Index>? {
         let digits = Array(marker.utf8)
+        // Most lines do not hold the marker's digits at all.
+        guard holds(digits, text.utf8[from...]) else { return nil }
         let scalars = text.unicodeScalars
         var wordStart = from
         let end = scalars.endIndex
@@ -50,15 +52,31 @@ enum GluedMarkers {
         return nil
     }
 
+    /// Whether `bytes` holds `needle` (a few ASCII digits).
+    private static func holds(_ needle: [UInt8], _ bytes: Substring.UTF8View) -> Bool {
+        guard let first = needle.first else { return false }
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: needle) { return true }
+            index = bytes.index(after: found)
+        }
+        return false
+    }
+
     /// Closing punctuation after a marker, and the punctuation a marker may be glued to.
-    private static let punctuation: Set<Unicode.Scalar> = [",", ".", ";", ":", ")", "]", "\u{201D}", "\u{2019}", "\"", "'"]
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ".", ";", ":", ")", "]", "\u{201D}", "\u{2019}", "\"", "'": true
+        default: false
+        }
+    }
 
     /// Whether the word `start..<end` is text, then `digits`, then closing punctuation.
     private static func match(_ digits: [UInt8], in text: String.UnicodeScalarView, _ start: String.Index, _ end: String.Index)
         -> Range<String.Index>?
     {
         var coreEnd = end
-        while coreEnd > start, punctuation.contains(text[text.index(before: coreEnd)]) { coreEnd = text.index(before: coreEnd) }
+        while coreEnd > start, isPunctuation(text[text.index(before: coreEnd)]) { coreEnd = text.index(before: coreEnd) }
         var digitStart = coreEnd
         while digitStart > start, isDigit(text[text.index(before: digitStart)]) {
             digitStart = text.index(before: digitStart)
@@ -68,7 +86,7 @@ enum GluedMarkers {
         let before: Unicode.Scalar = digitStart > start ? text[text.index(before: digitStart)] : " "
         if run == digits {
             guard digitStart > start else { return nil }
-            guard isLetter(before) || punctuation.contains(before) else { return nil }
+            guard isLetter(before) || isPunctuation(before) else { return nil }
             if text[start..<digitStart].contains("/") { return nil }  // a symbol's last part: "L.1", "Add.2"
             if before == ".", isAbbreviation(text[start..<text.index(before: digitStart)]) { return nil }
             return digitStart..<coreEnd
