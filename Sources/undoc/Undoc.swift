@@ -11,7 +11,7 @@ struct Undoc: ParsableCommand {
             Exit status: 0 when every input was read, 1 when an input could not be read \
             (the others are still processed), 2 for a usage or grammar error.
             """,
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [ParseCommand.self, SymbolsCommand.self, GraphCommand.self, TraceCommand.self, IndexCommand.self,
                       SearchCommand.self, ShowCommand.self, SessionCommand.self, ImportMARCCommand.self]
     )

@@ -126,6 +126,40 @@ struct DraftNodeTests {
         #expect(graph.edges.contains { $0.source == "doc:E/CN.15/2007/17" && $0.target == node.id })
         #expect(!graph.nodes.contains { $0.id.hasPrefix("resolution:?") })
     }
+
+    @Test("a draft numbered as the decision it proposes is a node of its L. document; the report's adoption names the decision")
+    func numberedDraftIsTheDocuments() throws {
+        let draft = """
+            Draft decision 3/1
+
+            Review of implementation
+
+            The Conference of the Parties,
+
+            1. Decides to review implementation.
+            """
+        let report = """
+            Decision 3/1
+
+            Review of implementation
+
+            The Conference of the Parties,
+
+            1. Decides to review implementation.
+
+            2. At its 5th meeting, the Conference adopted a revised draft decision (CTOC/COP/2006/L.6). (For the text, see decision 3/1.)
+            """
+        let alone = try GraphFixture.graph([("CTOC/COP/2006/L.6", "2006-10-12", draft)])
+        let node = try #require(alone.node("doc:CTOC/COP/2006/L.6#dec-3/1"))
+        #expect(node.label == "draft decision 3/1 of CTOC/COP/2006/L.6: Review of implementation")
+        #expect(!alone.nodes.contains { $0.id == "decision:CTOC/COP:3/1" }, "a draft alone says nothing of the decision")
+
+        let both = try GraphFixture.graph([("CTOC/COP/2006/L.6", "2006-10-12", draft), ("CTOC/COP/2006/14", "2006-12-01", report)])
+        let decision = try #require(both.node("decision:CTOC/COP:3/1"))
+        #expect(decision.document == "doc:CTOC/COP/2006/14")
+        #expect(both.edges.filter { $0.source == decision.id && $0.relation == .publishedIn }.map(\.target) == ["doc:CTOC/COP/2006/14"])
+        #expect(both.node("doc:CTOC/COP/2006/L.6#dec-3/1") != nil)
+    }
 }
 
 @Suite("folders of published documents")

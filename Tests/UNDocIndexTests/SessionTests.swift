@@ -28,6 +28,31 @@ struct SessionTests {
         #expect(catalogue.decisions[1].drafts[0].recordedIn.map(\.element) == ["para-61"])
     }
 
+    @Test("a draft decision numbered 3/1 in an L. document is not listed as adopted")
+    func numberedDraftIsNotAdopted() throws {
+        let folder = try Fixture.temporaryDirectory()
+        try Data("""
+            CTOC/COP/2006/L.6
+
+            Conference of the Parties to the United Nations Convention against Transnational Organized Crime
+            Third session
+            Vienna, 9-18 October 2006
+
+            Draft decision 3/1
+
+            Review of implementation
+
+            The Conference of the Parties,
+
+            1. Decides to review implementation.
+            """.utf8).write(to: folder.appendingPathComponent("L6.txt"))
+        let store = try IndexStore.open(path: folder.appendingPathComponent("index.db").path, access: .write(wait: 5))
+        _ = try Fixture.writer(manifest: nil).index([folder.path], into: store)
+        let catalogue = try store.session(DocumentFilter(bodyPrefix: "CTOC/COP"))
+        #expect(catalogue.documents.map(\.symbol) == ["CTOC/COP/2006/L.6"])
+        #expect(catalogue.decisions.isEmpty)
+    }
+
     @Test("documents before the session: annex I of the report, with titles and which are indexed")
     func documentsBefore() throws {
         let catalogue = try conference()

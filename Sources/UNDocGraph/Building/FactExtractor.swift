@@ -46,11 +46,14 @@ public enum FactExtractor {
         var decisionNodes: [String: GraphNode] = [:]
         for decision in document.decisions {
             var own = decisionNode(decision.id, body: body, title: decision.title, document: node, external: false)
-            if decision.kind != nil, !decision.id.contains("/") {
-                // "Draft resolution II" is numbered in its chapter: every report has one, so
-                // the node belongs to this document, not to the body.
+            if let kind = decision.kind {
+                // A draft is not the body's decision. "Draft resolution II" is numbered in its
+                // chapter (every report has one); "Draft decision 3/1" in an L. document is
+                // numbered as the decision it proposes, which the report of the session says
+                // was adopted from that document, or not. Either way the node is the document's.
                 own.id = NodeID.element(of: node, decision.element)
-                own.label = "\(decision.id) of \(key)\(decision.title.map { ": \($0)" } ?? "")"
+                let name = decision.id.contains("/") ? "\(kind) \(decision.id)" : decision.id
+                own.label = "\(name) of \(key)\(decision.title.map { ": \($0)" } ?? "")"
             }
             decisionNodes[decision.element] = own
             facts.nodes.append(own)

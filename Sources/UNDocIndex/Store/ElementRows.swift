@@ -77,7 +77,10 @@ enum ElementRows {
         for item in document.paragraphs { paragraph(item, scope: nil, container: nil) }
         for decision in document.decisions {
             let text = [decision.title, decision.preamble].compactMap { $0 }.joined(separator: "\n")
-            out.append(ElementRow(element: decision.element, kind: .decision, label: decision.id, title: decision.title,
+            // A draft numbered as the decision it proposes is labelled as a draft ("draft
+            // decision 3/1"), so that it is never taken for the adopted decision.
+            let label = decision.kind.map { decision.id.hasPrefix("draft") ? decision.id : "\($0) \(decision.id)" } ?? decision.id
+            out.append(ElementRow(element: decision.element, kind: .decision, label: label, title: decision.title,
                                   text: text, span: decision.span))
             clauses(decision.clauses, parent: decision.element, kind: .clause, scope: .decision, container: decision.element)
             for item in decision.paragraphs { paragraph(item, scope: .decision, container: decision.element) }
