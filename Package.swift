@@ -69,7 +69,10 @@ let package = Package(
         ),
         .testTarget(name: "JSONSchemaValidationTests", dependencies: ["JSONSchemaValidation"]),
         .testTarget(name: "UNDocGraphTests", dependencies: ["UNDocGraph", "JSONSchemaValidation"]),
-        .testTarget(name: "UNDocIndexTests", dependencies: ["UNDocIndex", "UNDocGraph", "UNDocParser", "UNDocModel"]),
+        .testTarget(
+            name: "UNDocIndexTests",
+            dependencies: ["UNDocIndex", "UNDocGraph", "UNDocParser", "UNDocModel", "JSONSchemaValidation"]
+        ),
         // Runs the built `undoc` binary: exit codes, stdout and stderr, atomic output (the index
         // tests also open the databases it writes).
         .testTarget(
