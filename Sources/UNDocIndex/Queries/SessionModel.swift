@@ -74,7 +74,7 @@ public struct AgendaEntry: Sendable, Codable, Equatable {
     /// "1.", "(a)".
     public var label: String?
     public var text: String
-    /// 0 for an item, 1 for its sub-items.
+    /// 0 for an item, 1 for its sub-items ("(a)"), 2 for theirs ("(i)"), and so on.
     public var depth: Int
 }
 
