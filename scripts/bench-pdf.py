@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Times `undoc parse X.pdf` against `pdftotext X.pdf -` (the PDF ingestion ratio of
-BENCHMARKS.md). Each command runs several times; the medians are compared.
+BENCHMARKS.md). The commands take turns, several times over; the medians are compared.
 
-    swift build -c release --product undoc
+    swift build -c release --product undoc --static-swift-stdlib
     python3 scripts/make-corpus-pdfs.py --pages 500 /tmp/long-500.pdf
     python3 scripts/bench-pdf.py .build/release/undoc Corpus/pdf/*.pdf /tmp/long-500.pdf
 """
@@ -13,17 +13,14 @@ import sys
 import time
 
 
-def median_seconds(command, runs):
-    """Median wall time and median CPU time (user + system, children included) of a command."""
-    times, cpu = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    return statistics.median(times), statistics.median(cpu)
+def timed(command):
+    """Wall time and CPU time (user + system, children included) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def main():
@@ -35,12 +32,20 @@ def main():
     for path in files:
         info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
         pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
-        runs = 5 if pages != "?" and int(pages) > 100 else 15
-        plain, plain_cpu = median_seconds(["pdftotext", path, "-"], runs)
-        layout, _ = median_seconds(["pdftotext", "-layout", path, "-"], runs)
-        parse, parse_cpu = median_seconds([undoc, "parse", path], runs)
-        print(f"| {path} | {pages} | {plain * 1000:.0f} ms | {layout * 1000:.0f} ms | {parse * 1000:.0f} ms "
-              f"| {parse / plain:.2f} | {parse_cpu / plain_cpu:.2f} |")
+        runs = 7 if pages != "?" and int(pages) > 100 else 31
+        # The three commands take turns, so that the machine's speed, which moves from one
+        # second to the next on a shared host, weighs on each alike.
+        plain, layout, parse = [], [], []
+        for _ in range(runs):
+            plain.append(timed(["pdftotext", path, "-"]))
+            layout.append(timed(["pdftotext", "-layout", path, "-"]))
+            parse.append(timed([undoc, "parse", path]))
+        median = statistics.median
+        plain_wall, plain_cpu = median(w for w, _ in plain), median(c for _, c in plain)
+        layout_wall = median(w for w, _ in layout)
+        parse_wall, parse_cpu = median(w for w, _ in parse), median(c for _, c in parse)
+        print(f"| {path} | {pages} | {plain_wall * 1000:.0f} ms | {layout_wall * 1000:.0f} ms | {parse_wall * 1000:.0f} ms "
+              f"| {parse_wall / plain_wall:.2f} | {parse_cpu / plain_cpu:.2f} |")
 
 
 if __name__ == "__main__":
