@@ -169,6 +169,8 @@ struct IndexingTests {
         #expect(files == ["a/one.txt", "b/three.txt"])
         // A document without a symbol is shown by its file.
         #expect(try store.show("doc:file:b/three.txt").document?.title?.contains("trafficking in persons") == true)
+        // Or by the path a user names it with (here absolute), as the file itself can be.
+        #expect(try store.show("doc:file:\(second.appendingPathComponent("three.txt").path)").document?.file == "b/three.txt")
     }
 
     @Test("an unreadable file is reported and skipped; a missing one named explicitly is reported and removed")

@@ -63,7 +63,9 @@ private struct Show {
     func findDocument(_ base: String) throws -> Found? {
         var candidates: [(String, StatementArguments)] = []
         if base.hasPrefix("doc:file:") {
-            candidates.append(("file = ?", [String(base.dropFirst(9))]))
+            let path = String(base.dropFirst(9))
+            candidates.append(("file = ?", [path]))
+            candidates.append(("file = ?", [paths.stored(path)]))
         } else if base.hasPrefix("doc:") {
             candidates.append(("node = ?", [base]))
         } else {
