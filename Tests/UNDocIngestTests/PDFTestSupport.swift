@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import UNDocIngest
 
 /// Shared helpers for tests that run pdftotext.
@@ -21,11 +24,17 @@ enum PDFTestSupport {
         return url
     }
 
-    /// Writes an executable shell script.
+    /// Writes an executable shell script. Opened close-on-exec: tests run in parallel, and a
+    /// child another test spawns while the file is open for writing would inherit the
+    /// descriptor and make running the script fail with "Text file busy".
     static func script(_ body: String, in directory: URL, name: String) throws -> String {
         let url = directory.appendingPathComponent(name)
-        try Data(("#!/bin/sh\n" + body + "\n").utf8).write(to: url)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let bytes = Array(("#!/bin/sh\n" + body + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
         return url.path
     }
 }
