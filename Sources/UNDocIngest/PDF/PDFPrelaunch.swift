@@ -61,7 +61,7 @@ public enum PDFPrelaunch {
         return path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    /// A regular file that starts with "%PDF-" and is below the size `PDFToText` splits into page ranges.
+    /// A regular file that starts with "%PDF-" and is small enough to read whole in `main`.
     static func isShortPDF(_ path: String) -> Bool {
         guard path != "-" else { return false }
         var info = stat()
@@ -106,10 +106,12 @@ public enum PDFPrelaunch {
 
         /// Kills what nobody took: `--help`, a usage error, or an input that turned out not to be converted.
         func cancelAll() {
-            let left = lock.withLock {
-                defer { started = [:] }
-                return Array(started.values)
-            }
+            // Never wait at exit on a thread that exit interrupted while it held the lock: a
+            // run left alone then ends when its next write finds undoc's end of the pipe closed.
+            guard lock.try() else { return }
+            let left = Array(started.values)
+            started = [:]
+            lock.unlock()
             for process in left { process.cancel() }
         }
     }
