@@ -37,23 +37,23 @@ struct PDFPrelaunchTests {
         #expect(!PDFPrelaunch.isShortPDF(long.path), "a PDF that may be split into page ranges is converted as usual")
     }
 
-    @Test("the run started early is taken once, by the same conversion, and gives what a run of its own gives")
+    @Test("the runs started early are taken once, for the same file, pdftotext and time limit, and give what runs of its own give")
     func claimedRun() throws {
         try PDFTestSupport.requirePdftotext()
         let path = try privateCopy(of: "001_caccf940e690384d.pdf")
         var converter = PDFToText()
         converter.rangesPerPDF = 1
         let tool = try #require(converter.resolvedExecutable())
-        let arguments = PDFToText.arguments(path: path, pages: nil)
 
         PDFPrelaunch.start(paths: ["--format", "json", path], limit: 2, converter: converter)
-        #expect(PDFPrelaunch.claim(tool: tool, arguments: arguments, timeout: 5) == nil, "another time limit is another conversion")
-        #expect(PDFPrelaunch.claim(tool: "/bin/cat", arguments: arguments, timeout: converter.timeout) == nil)
-        let started = try #require(PDFPrelaunch.claim(tool: tool, arguments: arguments, timeout: converter.timeout))
-        #expect(PDFPrelaunch.claim(tool: tool, arguments: arguments, timeout: converter.timeout) == nil, "taken once")
+        #expect(PDFPrelaunch.claim(tool: tool, path: path, timeout: 5) == nil, "another time limit is another conversion")
+        #expect(PDFPrelaunch.claim(tool: "/bin/cat", path: path, timeout: converter.timeout) == nil)
+        let started = try #require(PDFPrelaunch.claim(tool: tool, path: path, timeout: converter.timeout))
+        #expect(PDFPrelaunch.claim(tool: tool, path: path, timeout: converter.timeout) == nil, "taken once")
+        #expect(started.count == 1)
 
-        let early = started.wait()
-        let own = try ProcessRunner.run(tool, arguments: arguments, timeout: converter.timeout)
+        let early = try #require(started.first).wait()
+        let own = try ProcessRunner.run(tool, arguments: PDFToText.arguments(path: path, pages: nil), timeout: converter.timeout)
         #expect(early.ending == .exit(0))
         #expect(early.stdout == own.stdout)
         #expect(early.stdout.count > 1000)
@@ -61,40 +61,39 @@ struct PDFPrelaunchTests {
         // And through the reader, which takes the early run.
         PDFPrelaunch.start(paths: [path], limit: 1, converter: converter)
         let read = try InputReader(pdftotext: converter).read(path: path)
-        #expect(PDFPrelaunch.claim(tool: tool, arguments: arguments, timeout: converter.timeout) == nil, "the reader took it")
+        #expect(PDFPrelaunch.claim(tool: tool, path: path, timeout: converter.timeout) == nil, "the reader took it")
         let plain = try InputReader(pdftotext: converter).read(path: path)
         #expect(read.bytes == plain.bytes)
         #expect(read.printedSymbol == plain.printedSymbol)
     }
 
-    @Test("a PDF split into page ranges is started range by range, and each input takes its share of the cores")
+    @Test("a PDF is started in page ranges, the PDFs sharing the cores; the reader takes them whatever its own split")
     func splitRuns() throws {
         try PDFTestSupport.requirePdftotext()
         let path = try privateCopy(of: "002_02cf9ff3ef13c05f.pdf")
         var converter = PDFToText()
         converter.rangesPerPDF = 2
         let tool = try #require(converter.resolvedExecutable())
-        let halves = [PDFToText.PageRange(first: 1, last: 17), PDFToText.PageRange(first: 18, last: nil)]
 
         PDFPrelaunch.start(paths: [path], limit: 1, converter: converter)
-        for half in halves {
-            #expect(PDFPrelaunch.claim(tool: tool, arguments: PDFToText.arguments(path: path, pages: half), timeout: converter.timeout) != nil)
-        }
+        #expect(PDFPrelaunch.claim(tool: tool, path: path, timeout: converter.timeout)?.count == 2)
 
-        // With a second input, each file gets one core: the PDF is started as one run.
-        let other = CorpusPDF.root.appendingPathComponent("Corpus/002_02cf9ff3ef13c05f.txt").path
-        PDFPrelaunch.start(paths: [path, other], limit: 2, converter: converter)
-        #expect(PDFPrelaunch.claim(tool: tool, arguments: PDFToText.arguments(path: path, pages: nil), timeout: converter.timeout) != nil)
+        // Two PDFs: each gets one core, and is started as one run.
+        let other = try privateCopy(of: "003_d14f16574e34a7cb.pdf")
+        let text = CorpusPDF.root.appendingPathComponent("Corpus/002_02cf9ff3ef13c05f.txt").path
+        PDFPrelaunch.start(paths: [path, text, other], limit: 2, converter: converter)
+        #expect(PDFPrelaunch.claim(tool: tool, path: path, timeout: converter.timeout)?.count == 1)
+        #expect(PDFPrelaunch.claim(tool: tool, path: other, timeout: converter.timeout)?.count == 1)
 
-        // The reader takes the early ranges and gives what one run gives.
-        PDFPrelaunch.start(paths: [path], limit: 1, converter: converter)
-        let split = try InputReader(pdftotext: converter).read(path: path)
-        for half in halves {
-            #expect(PDFPrelaunch.claim(tool: tool, arguments: PDFToText.arguments(path: path, pages: half), timeout: converter.timeout) == nil)
-        }
+        // The reader takes the early ranges, even when it would have split otherwise, and
+        // gives what one run gives.
         var whole = converter
         whole.rangesPerPDF = 1
-        #expect(split.bytes == (try InputReader(pdftotext: whole).read(path: path)).bytes)
+        let single = try InputReader(pdftotext: whole).read(path: path)
+        PDFPrelaunch.start(paths: [path], limit: 1, converter: converter)
+        let split = try InputReader(pdftotext: whole).read(path: path)
+        #expect(PDFPrelaunch.claim(tool: tool, path: path, timeout: converter.timeout) == nil, "the reader took them")
+        #expect(split.bytes == single.bytes)
         PDFPrelaunch.cancelUnclaimed()
     }
 
@@ -108,8 +107,7 @@ struct PDFPrelaunchTests {
         let converter = PDFToText(executable: tool)
         PDFPrelaunch.start(paths: [first, second], limit: 1, converter: converter)
         for path in [first, second] {
-            #expect(PDFPrelaunch.claim(tool: tool, arguments: PDFToText.arguments(path: path, pages: nil),
-                                       timeout: converter.timeout) == nil)
+            #expect(PDFPrelaunch.claim(tool: tool, path: path, timeout: converter.timeout) == nil)
         }
         Thread.sleep(forTimeInterval: 0.2)
         #expect(!FileManager.default.fileExists(atPath: marker.path))

@@ -11,54 +11,56 @@ import Darwin
 ///
 /// A 5-page PDF takes pdftotext 15–20 ms; reading undoc's command line and compiling its
 /// grammars take about as long. Started from `main`, before the command line is parsed,
-/// pdftotext runs while undoc starts. `PDFToText` later takes a started run whose
-/// executable, arguments and time limit are exactly the ones it would use, and runs
-/// pdftotext itself otherwise; runs nobody took are killed when undoc exits.
+/// pdftotext runs while undoc starts. `PDFToText` later takes the runs started for the same
+/// file with the same executable and time limit (in whatever page ranges: their texts joined
+/// are the whole text), and runs pdftotext itself otherwise; runs nobody took are killed
+/// when undoc exits.
 public enum PDFPrelaunch {
     /// More inputs than this are converted in parallel anyway (`--jobs`), so none is started early.
     static let maximumInputs = 64
 
     /// Starts pdftotext, as `PDFToText()` would run it (found on PATH, the default time
-    /// limit, the page ranges it would split the PDF into), for every path that is a PDF file
-    /// short enough to be read whole. Starts nothing when more than `limit` paths qualify, or
-    /// more than `maximumInputs` are given. The paths may include option names and values:
-    /// only existing files count, and each input takes its share of the cores, as `parse`
-    /// gives it.
+    /// limit, in page ranges on the cores), for every path that is a PDF file short enough to
+    /// be read whole; the PDFs share the cores. Starts nothing when more than `limit` paths
+    /// qualify, or more than `maximumInputs` are given. The paths may include option names
+    /// and values: only PDF files count.
     public static func start(paths: [String], limit: Int) {
         start(paths: paths, limit: limit, converter: PDFToText())
     }
 
     static func start(paths: [String], limit: Int, converter: PDFToText) {
         guard paths.count <= maximumInputs else { return }
-        let files = paths.filter(isRegularFile)
-        let candidates = Array(Set(files.filter(isShortPDF)))
+        let candidates = Array(Set(paths.filter(isShortPDF)))
         guard !candidates.isEmpty, candidates.count <= limit else { return }
         guard let tool = converter.resolvedExecutable() else { return }
         var converter = converter
-        converter.rangesPerPDF = max(1, converter.rangesPerPDF / files.count)
+        converter.rangesPerPDF = max(1, converter.rangesPerPDF / candidates.count)
         for path in candidates {
             guard let contents = FileManager.default.contents(atPath: path) else { continue }
+            var runs: [StartedProcess] = []
             for pages in converter.pageRanges(path: path, contents: [UInt8](contents), tool: tool) {
-                let arguments = PDFToText.arguments(path: path, pages: pages)
-                guard let started = try? ProcessRunner.start(tool, arguments: arguments, timeout: converter.timeout) else { return }
-                registry.add(started, for: Key(tool: tool, arguments: arguments, timeout: converter.timeout))
+                guard let started = try? ProcessRunner.start(tool, arguments: PDFToText.arguments(path: path, pages: pages),
+                                                             timeout: converter.timeout)
+                else {
+                    runs.forEach { $0.cancel() }
+                    runs = []
+                    break
+                }
+                runs.append(started)
             }
+            if !runs.isEmpty { registry.add(runs, for: Key(tool: tool, path: path, timeout: converter.timeout)) }
         }
     }
 
-    /// The run started for exactly this conversion, if there is one; each run is taken once.
-    static func claim(tool: String, arguments: [String], timeout: Double) -> StartedProcess? {
-        registry.take(Key(tool: tool, arguments: arguments, timeout: timeout))
+    /// The runs started for the PDF at `path` with this pdftotext and time limit, one per page
+    /// range in page order, if there are any; they are taken once.
+    static func claim(tool: String, path: String, timeout: Double) -> [StartedProcess]? {
+        registry.take(Key(tool: tool, path: path, timeout: timeout))
     }
 
     /// Kills the runs nobody took (also done when undoc exits).
     static func cancelUnclaimed() {
         registry.cancelAll()
-    }
-
-    private static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return path != "-" && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// A regular file that starts with "%PDF-" and is small enough to read whole in `main`.
@@ -78,7 +80,7 @@ public enum PDFPrelaunch {
 
     struct Key: Hashable {
         var tool: String
-        var arguments: [String]
+        var path: String
         var timeout: Double
     }
 
@@ -87,12 +89,12 @@ public enum PDFPrelaunch {
     /// The runs started and not yet taken.
     private final class Registry: @unchecked Sendable {
         private let lock = NSLock()
-        private var started: [Key: StartedProcess] = [:]
+        private var started: [Key: [StartedProcess]] = [:]
         private var cleanupRegistered = false
 
-        func add(_ process: StartedProcess, for key: Key) {
+        func add(_ runs: [StartedProcess], for key: Key) {
             lock.withLock {
-                started[key] = process
+                started[key] = runs
                 if !cleanupRegistered {
                     cleanupRegistered = true
                     atexit { PDFPrelaunch.cancelUnclaimed() }
@@ -100,7 +102,7 @@ public enum PDFPrelaunch {
             }
         }
 
-        func take(_ key: Key) -> StartedProcess? {
+        func take(_ key: Key) -> [StartedProcess]? {
             lock.withLock { started.removeValue(forKey: key) }
         }
 
@@ -109,7 +111,7 @@ public enum PDFPrelaunch {
             // Never wait at exit on a thread that exit interrupted while it held the lock: a
             // run left alone then ends when its next write finds undoc's end of the pipe closed.
             guard lock.try() else { return }
-            let left = Array(started.values)
+            let left = started.values.flatMap { $0 }
             started = [:]
             lock.unlock()
             for process in left { process.cancel() }

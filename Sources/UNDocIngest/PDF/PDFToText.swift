@@ -36,21 +36,29 @@ public struct PDFToText: Sendable {
     /// The text of the PDF at `path`, whose bytes are `contents`, or why there is none.
     func extract(path: String, contents: [UInt8]) throws(InputError) -> [UInt8] {
         guard let tool = resolve() else { throw .toolMissing(executable) }
+        // Ranges started before the command line was parsed give the same text as these would.
+        if let early = PDFPrelaunch.claim(tool: tool, path: path, timeout: timeout) {
+            return try Self.join(early.map { started in Result { () throws(InputError) in try output(of: started.wait()) } })
+        }
         let ranges = pageRanges(path: path, contents: contents, tool: tool)
         guard ranges.count > 1 else { return try run(tool, path: path, pages: ranges.first ?? nil) }
-        // pdftotext ends every page with a form feed, so the ranges' texts simply follow each other.
         let results = ChunkResults(count: ranges.count)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
             results.set(index, Result { () throws(InputError) in try run(tool, path: path, pages: ranges[index]) })
         }
+        return try Self.join(results.values.map { $0 ?? .failure(.toolFailed("pdftotext gave no result")) })
+    }
+
+    /// The ranges' texts, in order: pdftotext ends every page with a form feed, so they simply
+    /// follow each other.
+    private static func join(_ results: [Result<[UInt8], InputError>]) throws(InputError) -> [UInt8] {
         var output: [UInt8] = []
-        for (index, result) in results.values.enumerated() {
+        for (index, result) in results.enumerated() {
             switch result {
             case .success(let text): output += text
             // A page count read too high leaves a later range past the last page: it holds nothing.
             case .failure(.noPages) where index > 0: continue
             case .failure(let error): throw error
-            case nil: throw .toolFailed("pdftotext gave no result")
             }
         }
         return output
@@ -134,17 +142,17 @@ public struct PDFToText: Sendable {
     }
 
     private func run(_ tool: String, path: String, pages: PageRange?) throws(InputError) -> [UInt8] {
-        let arguments = Self.arguments(path: path, pages: pages)
         let result: ProcessResult
-        if let started = PDFPrelaunch.claim(tool: tool, arguments: arguments, timeout: timeout) {
-            result = started.wait()
-        } else {
-            do {
-                result = try ProcessRunner.run(tool, arguments: arguments, timeout: timeout)
-            } catch {
-                throw .unreadable("pdftotext could not be started (\(error.localizedDescription))")
-            }
+        do {
+            result = try ProcessRunner.run(tool, arguments: Self.arguments(path: path, pages: pages), timeout: timeout)
+        } catch {
+            throw .unreadable("pdftotext could not be started (\(error.localizedDescription))")
         }
+        return try output(of: result)
+    }
+
+    /// The text a finished run gave, or why it gave none.
+    private func output(of result: ProcessResult) throws(InputError) -> [UInt8] {
         switch result.ending {
         case .timedOut:
             throw .toolTimedOut(seconds: timeout)
