@@ -135,9 +135,11 @@ public struct Grammar: Sendable {
         let filterIndex = program.ruleFilters[Int(rule.index)]
         let filter = filterIndex >= 0 ? program.filters[Int(filterIndex)] : nil
         let wideBase = program.ruleWideFilters[Int(rule.index)]
+        let trigramBase = program.ruleTrigrams[Int(rule.index)]
         return program.startTables.withUnsafeBufferPointer { startTables in
             let starts = startTables.baseAddress! + Int(rule.index) * 256
-            return program.wideTables.withPointers { wide in withMatcher(bytes, end: upper) { matcher, tables in
+            return program.trigrams.words.withUnsafeBufferPointer { trigrams in
+            program.wideTables.withPointers { wide in withMatcher(bytes, end: upper) { matcher, tables in
                 var found: [Match] = []
                 // Position p is a candidate when its byte can start the rule and the byte before it
                 // is not inside a word (the range start always counts as a token start). That
@@ -171,6 +173,11 @@ public struct Grammar: Sendable {
                     while mask != 0 {
                         let p = block &+ mask.trailingZeroBitCount
                         mask &= mask &- 1
+                        // Most word starts fail here, at one bit of the folded three-byte table.
+                        if trigramBase >= 0, p &+ 2 < upper,
+                           !FoldedTrigrams.accepts(trigrams.baseAddress!, base: trigramBase, bytes[p], bytes[p &+ 1], bytes[p &+ 2]) {
+                            continue
+                        }
                         if swar != nil, starts[Int(bytes[p])] == 0 { continue }
                         // The next two or three bytes must fit too. Nearer the end than that, a
                         // match is short and the first byte is all there is to check.
@@ -192,6 +199,7 @@ public struct Grammar: Sendable {
                 }
                 return found
             } }
+            }
         }
     }
 
@@ -205,11 +213,17 @@ public struct Grammar: Sendable {
     }
 
     /// Whether `scan` would call the matcher at `position` (its token boundary aside): the
-    /// first byte can start `rule` and the rule's prefilters (three bytes, then sixteen) accept the
-    /// bytes up to `end`.
+    /// first byte can start `rule` and the rule's prefilters (folded three bytes, three bytes,
+    /// then sixteen) accept the bytes up to `end`.
     func scanTries(_ rule: RuleID, in bytes: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Bool {
         let end = min(end, bytes.count)
         guard position < end, program.ruleStarts[Int(rule.index)].contains(bytes[position]) else { return false }
+        let trigramBase = program.ruleTrigrams[Int(rule.index)]
+        if trigramBase >= 0, position + 2 < end, !program.trigrams.words.withUnsafeBufferPointer({
+            FoldedTrigrams.accepts($0.baseAddress!, base: trigramBase, bytes[position], bytes[position + 1], bytes[position + 2])
+        }) {
+            return false
+        }
         let filter = program.ruleFilters[Int(rule.index)]
         if filter >= 0, !program.filterTables.withPointers({ program.filters[Int(filter)].accepts($0, bytes, position, end: end) }) {
             return false
@@ -225,6 +239,7 @@ public struct Grammar: Sendable {
         copy.program.ruleFilters = copy.program.ruleFilters.map { _ in -1 }
         copy.program.ruleWideFilters = copy.program.ruleWideFilters.map { _ in -1 }
         copy.program.ruleRequired = copy.program.ruleRequired.map { _ in nil }
+        copy.program.ruleTrigrams = copy.program.ruleTrigrams.map { _ in -1 }
         for i in copy.program.nodes.indices { copy.program.nodes[i].c = -1 }
         return copy
     }

@@ -45,10 +45,30 @@ final class CaptureTree: Sendable {
 
     /// The captures from record `from` to record `to` whose parent is the one before `from`.
     func siblings(_ from: Int, _ to: Int) -> [Capture] {
+        // Counted first, so that the array is allocated once at its size.
+        var count = 0
+        var i = from
+        while i < to {
+            count += 1
+            i = Int(records[i].next)
+        }
+        var result: [Capture] = []
+        result.reserveCapacity(count)
+        i = from
+        while i < to {
+            result.append(Capture(tree: self, index: i))
+            i = Int(records[i].next)
+        }
+        return result
+    }
+
+    /// The captures from record `from` to record `to` whose parent is the one before `from`
+    /// and whose label is `label`.
+    func siblings(_ from: Int, _ to: Int, label: String) -> [Capture] {
         var result: [Capture] = []
         var i = from
         while i < to {
-            result.append(Capture(tree: self, index: i))
+            if infos[Int(records[i].info)].label == label { result.append(Capture(tree: self, index: i)) }
             i = Int(records[i].next)
         }
         return result
@@ -98,7 +118,7 @@ public struct Capture: Sendable, Hashable {
 
     /// The direct children with `label`, in order.
     public func all(_ label: String) -> [Capture] {
-        children.filter { $0.label == label }
+        tree.siblings(index + 1, Int(record.next), label: label)
     }
 
     /// Every capture below this one (not itself) of `type`, in document order.
