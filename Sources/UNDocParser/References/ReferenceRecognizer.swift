@@ -18,27 +18,35 @@ struct ReferenceRecognizer {
         var out: [Reference] = []
         for element in elements where !element.clean.isEmpty {
             element.clean.withUTF8 { bytes in
-                out += references(in: element, bytes: bytes)
+                references(in: element, bytes: bytes, into: &out)
             }
         }
         for index in out.indices { out[index].id = ElementID.reference(index + 1) }
         return out
     }
 
-    private func references(in element: ElementText, bytes: UnsafeBufferPointer<UInt8>) -> [Reference] {
+    /// Appends the references of one element to `out`, in text order. A reference is moved,
+    /// never copied, on its way there (a copy retains some twenty strings).
+    private func references(in element: ElementText, bytes: UnsafeBufferPointer<UInt8>, into out: inout [Reference]) {
         let all = 0..<bytes.count
         let tokens = grammars.references.scan(grammars.token, in: bytes, range: all)
-        let relations = tokens.filter { $0.root?.type == "Relation" }
-        var found: [(range: Range<Int>, reference: Reference)] = []
+        var relations: [Match] = []
+        // The references found, and where each was read; phrases first, then symbols.
+        var found: [Reference?] = []
+        var ranges: [Range<Int>] = []
         for match in tokens {
-            guard let root = match.root, root.type != "Relation" else { continue }
-            for reference in build(root, match: match, element: element, bytes: bytes) {
-                found.append((match.range, reference))
+            guard let root = match.root else { continue }
+            if root.type == "Relation" {
+                relations.append(match)
+                continue
             }
+            let before = found.count
+            build(root, match: match, element: element, bytes: bytes, into: &found)
+            for _ in before ..< found.count { ranges.append(match.range) }
         }
         // Symbols outside the phrases already read ("(CTOC/COP/2006/L.4)"). Both lists run
         // left to right, so one sweep finds the overlaps.
-        let phrases = found.map(\.range)
+        let phrases = ranges
         var phrase = 0
         for group in SymbolRecognizer(grammars: grammars).scan(bytes, range: all) {
             while phrase < phrases.count, phrases[phrase].upperBound <= group.range.lowerBound { phrase += 1 }
@@ -48,24 +56,27 @@ struct ReferenceRecognizer {
                 target.symbol = symbol.normalized
                 let isSelf = symbol.normalized == context.documentSymbol
                 if isSelf { target.element = "document" }
-                let reference = make(.symbol, group.range, target, element, bytes, status: isSelf ? .resolved : .external)
-                found.append((group.range, reference))
+                found.append(make(.symbol, group.range, target, element, bytes, status: isSelf ? .resolved : .external))
+                ranges.append(group.range)
             }
         }
-        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        guard !found.isEmpty else { return }
+        // Text order: the same stable sort as before, on indices, so that no reference moves twice.
+        let order = ranges.indices.sorted { ranges[$0].lowerBound < ranges[$1].lowerBound }
         var nextRelation = 0
-        return found.map { item in
-            var reference = item.reference
+        for index in order {
+            var reference = found[index].take()!
+            let start = ranges[index].lowerBound
             // The last relation word that ends before the reference (references are sorted).
-            while nextRelation < relations.count, relations[nextRelation].range.upperBound <= item.range.lowerBound {
+            while nextRelation < relations.count, relations[nextRelation].range.upperBound <= start {
                 nextRelation += 1
             }
             let candidate = nextRelation > 0 ? relations[nextRelation - 1] : nil
-            if let candidate, let relation = relation(candidate, before: item.range.lowerBound, bytes) {
+            if let candidate, let relation = relation(candidate, before: start, bytes) {
                 reference.relation = relation.word
                 reference.relationSpan = element.clean.sourceSpan(relation.range, in: source)
             }
-            return reference
+            out.append(reference)
         }
     }
 
@@ -121,18 +132,21 @@ struct ReferenceRecognizer {
         return reference
     }
 
-    private func build(_ root: Capture, match: Match, element: ElementText, bytes: UnsafeBufferPointer<UInt8>) -> [Reference] {
+    private func build(_ root: Capture, match: Match, element: ElementText, bytes: UnsafeBufferPointer<UInt8>,
+                       into found: inout [Reference?]) {
         let builder = TargetBuilder(recognizer: self, root: root, range: match.range, element: element, bytes: bytes)
+        let built: [Reference]
         switch root.type {
-        case "DecisionRef": return builder.decisions()
-        case "ResolutionRef": return builder.resolutions()
-        case "RecommendationRef": return builder.recommendations()
-        case "ParagraphRef": return builder.paragraphs()
-        case "ChapterRef": return builder.chapter()
-        case "AnnexRef": return builder.annex()
-        case "ArticleRef": return builder.articles()
-        case "TreatyRef": return builder.treaty()
-        default: return []
+        case "DecisionRef": built = builder.decisions()
+        case "ResolutionRef": built = builder.resolutions()
+        case "RecommendationRef": built = builder.recommendations()
+        case "ParagraphRef": built = builder.paragraphs()
+        case "ChapterRef": built = builder.chapter()
+        case "AnnexRef": built = builder.annex()
+        case "ArticleRef": built = builder.articles()
+        case "TreatyRef": built = builder.treaty()
+        default: return
         }
+        for reference in consume built { found.append(reference) }
     }
 }
