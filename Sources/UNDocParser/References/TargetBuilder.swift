@@ -13,7 +13,7 @@ struct TargetBuilder {
     private var bodies: BodyDirectory { recognizer.grammars.bodies }
 
     private func text(_ capture: Capture?) -> String? {
-        capture.map { $0.text(in: bytes).trimmingCharacters(in: " ,") }
+        capture.map { $0.text(in: bytes, trimming: { $0 == 0x20 || $0 == 0x2C }) }
     }
 
     private func make(_ kind: ReferenceKind, _ target: ReferenceTarget, _ status: ReferenceStatus, note: String? = nil) -> Reference {

@@ -91,7 +91,7 @@ public struct SymbolRecognizer: Sendable {
         var modifiers: [String] = []
         for child in node.children {
             switch child.label {
-            case "part": parts.append(child.text(in: bytes).trimmingCharacters(in: " "))
+            case "part": parts.append(child.text(in: bytes, trimming: { $0 == 0x20 }))
             case "modifier": modifiers.append(child.text(in: bytes))
             default: break
             }
