@@ -134,17 +134,17 @@ struct ReferenceRecognizer {
 
     private func build(_ root: Capture, match: Match, element: ElementText, bytes: UnsafeBufferPointer<UInt8>,
                        into found: inout [Reference?]) {
-        let builder = TargetBuilder(recognizer: self, root: root, range: match.range, element: element, bytes: bytes)
+        let phrase = Phrase(root: root, range: match.range, bytes: bytes)
         let built: [Reference]
         switch root.type {
-        case "DecisionRef": built = builder.decisions()
-        case "ResolutionRef": built = builder.resolutions()
-        case "RecommendationRef": built = builder.recommendations()
-        case "ParagraphRef": built = builder.paragraphs()
-        case "ChapterRef": built = builder.chapter()
-        case "AnnexRef": built = builder.annex()
-        case "ArticleRef": built = builder.articles()
-        case "TreatyRef": built = builder.treaty()
+        case "DecisionRef": built = decisions(phrase, in: element)
+        case "ResolutionRef": built = resolutions(phrase, in: element)
+        case "RecommendationRef": built = recommendations(phrase, in: element)
+        case "ParagraphRef": built = paragraphs(phrase, in: element)
+        case "ChapterRef": built = chapter(phrase, in: element)
+        case "AnnexRef": built = annex(phrase, in: element)
+        case "ArticleRef": built = articles(phrase, in: element)
+        case "TreatyRef": built = treaty(phrase, in: element)
         default: return
         }
         for reference in consume built { found.append(reference) }
