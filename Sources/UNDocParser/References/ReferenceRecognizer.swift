@@ -48,21 +48,23 @@ struct ReferenceRecognizer {
         // left to right, so one sweep finds the overlaps.
         let phrases = ranges
         var phrase = 0
-        for group in SymbolRecognizer(grammars: grammars).scan(bytes, range: all) {
+        for group in SymbolRecognizer(grammars: grammars).normalizedSymbols(bytes, range: all) {
             while phrase < phrases.count, phrases[phrase].upperBound <= group.range.lowerBound { phrase += 1 }
             if phrase < phrases.count, phrases[phrase].overlaps(group.range) { continue }
             for symbol in group.symbols {
-                var target = ReferenceTarget(key: symbol.normalized)
-                target.symbol = symbol.normalized
-                let isSelf = symbol.normalized == context.documentSymbol
+                var target = ReferenceTarget(key: symbol)
+                target.symbol = symbol
+                let isSelf = symbol == context.documentSymbol
                 if isSelf { target.element = "document" }
                 found.append(make(.symbol, group.range, target, element, bytes, status: isSelf ? .resolved : .external))
                 ranges.append(group.range)
             }
         }
         guard !found.isEmpty else { return }
-        // Text order: the same stable sort as before, on indices, so that no reference moves twice.
-        let order = ranges.indices.sorted { ranges[$0].lowerBound < ranges[$1].lowerBound }
+        // Text order: the same stable sort as before, on indices, so that no reference moves twice
+        // (and no sort at all when the symbols came after the phrases, as they mostly do).
+        let ordered = zip(ranges, ranges.dropFirst()).allSatisfy { $0.lowerBound <= $1.lowerBound }
+        let order = ordered ? Array(ranges.indices) : ranges.indices.sorted { ranges[$0].lowerBound < ranges[$1].lowerBound }
         var nextRelation = 0
         for index in order {
             var reference = found[index].take()!

@@ -64,6 +64,18 @@ public struct SymbolRecognizer: Sendable {
             .compactMap { group($0, in: bytes) }
     }
 
+    /// The symbols in `range` as references read them: where each printed group lies and the
+    /// normalised symbols it stands for. Unlike `scan`, a group without collective forms
+    /// ("A/60/1", most of them) is not taken apart into organ, parts and modifiers, which
+    /// references do not read.
+    func normalizedSymbols(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [(range: Range<Int>, symbols: [String])] {
+        grammars.symbols.scan(grammars.symbolGroup, in: bytes, range: range, boundary: Self.boundary).compactMap { match in
+            guard let root = match.root, let symbolNode = root.first("symbol") else { return nil }
+            if root.first("collective") == nil { return (match.range, [symbolNode.text(in: bytes)]) }
+            return group(match, in: bytes).map { ($0.range, $0.symbols.map(\.normalized)) }
+        }
+    }
+
     private func group(_ match: Match, in bytes: UnsafeBufferPointer<UInt8>) -> SymbolGroup? {
         guard let root = match.root, let symbolNode = root.first("symbol") else { return nil }
         let base = symbol(symbolNode, in: bytes)
