@@ -119,6 +119,7 @@ public struct Grammar: Sendable {
         let upper = min(range.upperBound, bytes.count)
         guard lower < upper else { return [] }
         if let required = program.ruleRequired[Int(rule.index)], !Self.holds(required, bytes, lower, upper) { return [] }
+        if let pair = program.ruleRequiredPairs[Int(rule.index)], !Self.holds(pair, bytes, lower, upper) { return [] }
         // Eight bytes at a time when a token start is enough to know where to look: the
         // boundary is a few ASCII ranges and the rule starts only inside tokens.
         let wordStartsOnly = boundary.ranges != nil && program.ruleStarts[Int(rule.index)].isSubset(of: boundary.set)
@@ -212,6 +213,19 @@ public struct Grammar: Sendable {
         return false
     }
 
+    /// Whether `bytes[lower ..< upper]` holds the byte of `pair` right after one of its others.
+    private static func holds(_ pair: RequiredPair, _ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> Bool {
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        var p = lower + 1
+        while p < upper {
+            guard let found = memchr(base + p, Int32(pair.byte), upper - p) else { return false }
+            let q = base.distance(to: UnsafeRawPointer(found))
+            if pair.before.contains(bytes[q - 1]) { return true }
+            p = q + 1
+        }
+        return false
+    }
+
     /// Whether `scan` would call the matcher at `position` (its token boundary aside): the
     /// first byte can start `rule` and the rule's prefilters (folded three bytes, three bytes,
     /// then sixteen) accept the bytes up to `end`.
@@ -239,6 +253,7 @@ public struct Grammar: Sendable {
         copy.program.ruleFilters = copy.program.ruleFilters.map { _ in -1 }
         copy.program.ruleWideFilters = copy.program.ruleWideFilters.map { _ in -1 }
         copy.program.ruleRequired = copy.program.ruleRequired.map { _ in nil }
+        copy.program.ruleRequiredPairs = copy.program.ruleRequiredPairs.map { _ in nil }
         copy.program.ruleTrigrams = copy.program.ruleTrigrams.map { _ in -1 }
         for i in copy.program.nodes.indices { copy.program.nodes[i].c = -1 }
         return copy

@@ -83,6 +83,9 @@ struct CompiledGrammar: Sendable {
     /// Per rule, bytes every match holds one of (when they are rare): `scan` skips a range
     /// without any.
     var ruleRequired: [ByteSet?] = []
+    /// Per rule, a byte every match holds right after one of some others ("/" after a
+    /// capital): `scan` skips a range without such a pair.
+    var ruleRequiredPairs: [RequiredPair?] = []
 
     /// Per rule, its prefilter, if it has one.
     var prefilters: [Prefilter?] {

@@ -70,6 +70,7 @@ struct GrammarCompiler {
         let prefixes = computeStartPatterns(PrefixPatterns.self)
         let widePrefixes = computeStartPatterns(WidePatterns.self)
         program.ruleRequired = computeRequiredBytes()
+        program.ruleRequiredPairs = computeRequiredPairs(consume: consume)
         buildDispatchTables()
         for (rule, entry) in program.ruleEntries.enumerated() {
             let starts = consume[Int(entry)]
