@@ -1,7 +1,20 @@
+/// What a `CaptureTree` holds besides its records: how many there are, and the capture infos
+/// their `info` indexes.
+struct CaptureTreeHeader {
+    let count: Int
+    let infos: [CaptureInfo]
+}
+
+/// The storage of a `CaptureTree`: the header, then the records, in one allocation.
+final class CaptureTreeStorage: ManagedBuffer<CaptureTreeHeader, CaptureTree.Record> {}
+
 /// The captures of one match, flat and in pre-order, shared by every `Capture` of the match:
-/// a match costs one array and one object, however many nodes it has, and walking the tree
-/// allocates nothing.
-final class CaptureTree: Sendable {
+/// a match costs one object, its records stored in it (a `ManagedBuffer`: one allocation, not
+/// an object and an array), however many nodes it has, and walking the tree allocates nothing.
+///
+/// The storage is never written after it is made, hence `@unchecked Sendable` (a
+/// `ManagedBuffer` cannot be `Sendable`).
+struct CaptureTree: @unchecked Sendable {
     /// A capture; its children are the records after it, up to `next`.
     struct Record: Hashable, Sendable {
         var start: Int
@@ -10,18 +23,34 @@ final class CaptureTree: Sendable {
         var next: Int32
     }
 
-    let records: [Record]
-    let infos: [CaptureInfo]
+    private let storage: CaptureTreeStorage
 
-    init(records: [Record], infos: [CaptureInfo]) {
-        self.records = records
-        self.infos = infos
+    /// A tree of `count` records, each made by `record(i)`.
+    static func make(count: Int, infos: [CaptureInfo], _ record: (Int) -> Record) -> CaptureTree {
+        let storage = unsafeDowncast(
+            CaptureTreeStorage.create(minimumCapacity: count) { _ in CaptureTreeHeader(count: count, infos: infos) },
+            to: CaptureTreeStorage.self)
+        storage.withUnsafeMutablePointerToElements { elements in
+            for i in 0 ..< count { (elements + i).initialize(to: record(i)) }
+        }
+        return CaptureTree(storage: storage)
     }
 
-    static let empty = CaptureTree(records: [], infos: [])
+    static func make(records: [Record], infos: [CaptureInfo]) -> CaptureTree {
+        make(count: records.count, infos: infos) { records[$0] }
+    }
+
+    /// The records, valid while the tree lives (its storage never moves).
+    var records: UnsafeBufferPointer<Record> {
+        storage.withUnsafeMutablePointerToElements { UnsafeBufferPointer(start: $0, count: storage.header.count) }
+    }
+
+    var infos: [CaptureInfo] { storage.header.infos }
+
+    static let empty = CaptureTree.make(records: [], infos: [])
 
     /// A tree for captures made by hand (`Capture.init`, `Match.init`): `nodes` are copied in.
-    convenience init(flattening nodes: [Capture]) {
+    static func flattening(_ nodes: [Capture]) -> CaptureTree {
         var records: [Record] = []
         var infos: [CaptureInfo] = []
         func add(_ info: CaptureInfo, _ range: Range<Int>, _ children: [Capture]) {
@@ -32,15 +61,18 @@ final class CaptureTree: Sendable {
             records[slot].next = Int32(records.count)
         }
         for node in nodes { add(CaptureInfo(type: node.type, label: node.label, rule: node.rule), node.range, node.children) }
-        self.init(records: records, infos: infos)
+        return make(records: records, infos: infos)
     }
 
     /// A tree of one root made by hand.
-    convenience init(root info: CaptureInfo, range: Range<Int>, children: [Capture]) {
-        let inner = CaptureTree(flattening: children)
-        var records = [Record(start: range.lowerBound, end: range.upperBound, info: 0, next: Int32(inner.records.count + 1))]
-        records += inner.records.map { Record(start: $0.start, end: $0.end, info: $0.info + 1, next: $0.next + 1) }
-        self.init(records: records, infos: [info] + inner.infos)
+    static func root(_ info: CaptureInfo, range: Range<Int>, children: [Capture]) -> CaptureTree {
+        let inner = flattening(children)
+        // `inner.records` points into `inner`, which must outlive the reads.
+        return withExtendedLifetime(inner) {
+            var records = [Record(start: range.lowerBound, end: range.upperBound, info: 0, next: Int32(inner.records.count + 1))]
+            records += inner.records.map { Record(start: $0.start, end: $0.end, info: $0.info + 1, next: $0.next + 1) }
+            return make(records: records, infos: [info] + inner.infos)
+        }
     }
 
     /// The captures from record `from` to record `to` whose parent is the one before `from`.
@@ -87,7 +119,7 @@ public struct Capture: Sendable, Hashable {
     }
 
     public init(type: String?, label: String?, rule: String?, range: Range<Int>, children: [Capture]) {
-        self.init(tree: CaptureTree(root: CaptureInfo(type: type, label: label, rule: rule), range: range, children: children),
+        self.init(tree: CaptureTree.root(CaptureInfo(type: type, label: label, rule: rule), range: range, children: children),
                   index: 0)
     }
 
@@ -187,7 +219,7 @@ public struct Match: Sendable, Hashable {
 
     public init(range: Range<Int>, nodes: [Capture]) {
         self.range = range
-        tree = nodes.isEmpty ? .empty : CaptureTree(flattening: nodes)
+        tree = nodes.isEmpty ? .empty : CaptureTree.flattening(nodes)
     }
 
     init(range: Range<Int>, tree: CaptureTree) {
