@@ -2,7 +2,17 @@
 /// their `info` indexes.
 struct CaptureTreeHeader {
     let count: Int
+    /// Held so that `infoBase` stays valid: the array is never mutated, so its storage stays put.
     let infos: [CaptureInfo]
+    /// Where `infos` keeps its elements, read through a pointer: reading the array out of the
+    /// header would retain and release it at every capture's type or label.
+    let infoBase: UnsafePointer<CaptureInfo>?
+
+    init(count: Int, infos: [CaptureInfo]) {
+        self.count = count
+        self.infos = infos
+        infoBase = infos.withUnsafeBufferPointer { $0.baseAddress }
+    }
 }
 
 /// The storage of a `CaptureTree`: the header, then the records, in one allocation.
@@ -42,10 +52,14 @@ struct CaptureTree: @unchecked Sendable {
 
     /// The records, valid while the tree lives (its storage never moves).
     var records: UnsafeBufferPointer<Record> {
-        storage.withUnsafeMutablePointerToElements { UnsafeBufferPointer(start: $0, count: storage.header.count) }
+        let count = storage.withUnsafeMutablePointerToHeader { $0.pointee.count }
+        return storage.withUnsafeMutablePointerToElements { UnsafeBufferPointer(start: $0, count: count) }
     }
 
-    var infos: [CaptureInfo] { storage.header.infos }
+    /// The capture infos the records index, valid while the tree lives.
+    var infos: UnsafeBufferPointer<CaptureInfo> {
+        storage.withUnsafeMutablePointerToHeader { UnsafeBufferPointer(start: $0.pointee.infoBase, count: $0.pointee.infos.count) }
+    }
 
     static let empty = CaptureTree.make(records: [], infos: [])
 
@@ -71,7 +85,7 @@ struct CaptureTree: @unchecked Sendable {
         return withExtendedLifetime(inner) {
             var records = [Record(start: range.lowerBound, end: range.upperBound, info: 0, next: Int32(inner.records.count + 1))]
             records += inner.records.map { Record(start: $0.start, end: $0.end, info: $0.info + 1, next: $0.next + 1) }
-            return make(records: records, infos: [info] + inner.infos)
+            return make(records: records, infos: [info] + Array(inner.infos))
         }
     }
 
