@@ -23,22 +23,21 @@ struct FoldedTrigrams: Sendable {
     /// base in `words`, or -1 when it would let most strings through (then it only costs).
     mutating func add(_ patterns: [PrefixPattern]) -> Int32 {
         var table = [UInt64](repeating: 0, count: Self.wordsPerTable)
-        func folded(_ set: ByteSet) -> [Int] {
-            var low: UInt32 = 0
-            set.forEachByte { low |= 1 << UInt32($0 & 31) }
-            return (0 ..< 32).filter { low & (1 << UInt32($0)) != 0 }
+        /// The low five bits of the set's bytes, as a 32-bit mask.
+        func folded(_ set: ByteSet) -> UInt32 {
+            var mask: UInt32 = 0
+            set.forEachByte { mask |= 1 << UInt32($0 & 31) }
+            return mask
         }
-        let every = Array(0 ..< 32)
         for p in patterns where p.length > 0 {
             let k0 = folded(p.s0)
-            let k1 = p.length > 1 ? folded(p.s1) : every
-            let k2 = p.length > 2 ? folded(p.s2) : every
-            for a in k0 {
-                for b in k1 {
-                    for c in k2 {
-                        let key = a << 10 | b << 5 | c
-                        table[key >> 6] |= 1 << UInt64(key & 63)
-                    }
+            let k1 = p.length > 1 ? folded(p.s1) : UInt32.max
+            // The third bytes of a pair are 32 consecutive bits: set them at once.
+            let k2 = p.length > 2 ? folded(p.s2) : UInt32.max
+            for a in 0 ..< 32 where k0 & (1 << UInt32(a)) != 0 {
+                for b in 0 ..< 32 where k1 & (1 << UInt32(b)) != 0 {
+                    let key = a << 10 | b << 5
+                    table[key >> 6] |= UInt64(k2) << UInt64(key & 63)
                 }
             }
         }
