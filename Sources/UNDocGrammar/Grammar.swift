@@ -123,25 +123,52 @@ public struct Grammar: Sendable {
         // Eight bytes at a time when a token start is enough to know where to look: the
         // boundary is a few ASCII ranges and the rule starts only inside tokens.
         let wordStartsOnly = boundary.ranges != nil && program.ruleStarts[Int(rule.index)].isSubset(of: boundary.set)
-        return boundary.table.withUnsafeBufferPointer {
-            scan(rule, bytes, lower, upper, inWord: $0.baseAddress!, swar: wordStartsOnly ? boundary.ranges : nil)
+        var found: [Match] = []
+        boundary.table.withUnsafeBufferPointer {
+            scan(rule, bytes, lower, upper, inWord: $0.baseAddress!, swar: wordStartsOnly ? boundary.ranges : nil) { range, matcher in
+                found.append(Match(range: range, tree: matcher.captureTree(infos: program.infos)))
+            }
+        }
+        return found
+    }
+
+    /// Like `scan(_:in:range:boundary:)`, but hands each match to `body` as it is found. Its
+    /// captures live in a buffer that the next match reuses when `body` kept none of them, so
+    /// that a scan allocates one tree rather than one per match (a match or capture that
+    /// `body` keeps stays valid: its buffer is then left to it).
+    public func scan(_ rule: RuleID, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
+                     boundary: ScanBoundary, forEach body: (Match) -> Void) {
+        let lower = max(range.lowerBound, 0)
+        let upper = min(range.upperBound, bytes.count)
+        guard lower < upper else { return }
+        if let required = program.ruleRequired[Int(rule.index)], !Self.holds(required, bytes, lower, upper) { return }
+        if let pair = program.ruleRequiredPairs[Int(rule.index)], !Self.holds(pair, bytes, lower, upper) { return }
+        let wordStartsOnly = boundary.ranges != nil && program.ruleStarts[Int(rule.index)].isSubset(of: boundary.set)
+        var spare: CaptureTreeStorage?
+        boundary.table.withUnsafeBufferPointer {
+            scan(rule, bytes, lower, upper, inWord: $0.baseAddress!, swar: wordStartsOnly ? boundary.ranges : nil) { range, matcher in
+                let tree = matcher.captureTree(infos: program.infos, reusing: spare)
+                spare = nil
+                body(Match(range: range, tree: tree))
+                spare = CaptureTree.reclaim(tree)
+            }
         }
     }
 
     /// The scan loop. `inWord` is 256 bytes: 1 for the bytes of the boundary set. With `swar`,
     /// the same set as ASCII ranges, candidates are found eight bytes at a time.
     private func scan(_ rule: RuleID, _ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int,
-                      inWord: UnsafePointer<UInt8>, swar: ScanBoundary.Ranges?) -> [Match] {
+                      inWord: UnsafePointer<UInt8>, swar: ScanBoundary.Ranges?,
+                      _ onMatch: (Range<Int>, borrowing Matcher) -> Void) {
         let entry = program.ruleEntries[Int(rule.index)]
         let filterIndex = program.ruleFilters[Int(rule.index)]
         let filter = filterIndex >= 0 ? program.filters[Int(filterIndex)] : nil
         let wideBase = program.ruleWideFilters[Int(rule.index)]
         let trigramBase = program.ruleTrigrams[Int(rule.index)]
-        return program.startTables.withUnsafeBufferPointer { startTables in
+        program.startTables.withUnsafeBufferPointer { startTables in
             let starts = startTables.baseAddress! + Int(rule.index) * 256
-            return program.trigrams.words.withUnsafeBufferPointer { trigrams in
+            program.trigrams.words.withUnsafeBufferPointer { trigrams in
             program.wideTables.withPointers { wide in withMatcher(bytes, end: upper) { matcher, tables in
-                var found: [Match] = []
                 // Position p is a candidate when its byte can start the rule and the byte before it
                 // is not inside a word (the range start always counts as a token start). That
                 // depends on two bytes only, so candidates are marked 64 positions at a time
@@ -187,7 +214,7 @@ public struct Grammar: Sendable {
                         matcher.reset()
                         let q = matcher.run(entry, p)
                         guard q > p, !matcher.aborted else { continue }
-                        found.append(Match(range: p ..< q, tree: matcher.captureTree(infos: program.infos)))
+                        onMatch(p ..< q, matcher)
                         // Go on at the end of the match: drop the candidates inside it.
                         let skip = q &- block
                         if skip >= 64 {
@@ -198,7 +225,6 @@ public struct Grammar: Sendable {
                     }
                     block = next
                 }
-                return found
             } }
             }
         }

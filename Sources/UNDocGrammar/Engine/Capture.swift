@@ -1,15 +1,19 @@
 /// What a `CaptureTree` holds besides its records: how many there are, and the capture infos
 /// their `info` indexes.
 struct CaptureTreeHeader {
-    let count: Int
+    /// Set again when a scan reuses the storage for its next match (see `CaptureTree.make`).
+    var count: Int
+    /// How many records the storage has room for.
+    let capacity: Int
     /// Held so that `infoBase` stays valid: the array is never mutated, so its storage stays put.
     let infos: [CaptureInfo]
     /// Where `infos` keeps its elements, read through a pointer: reading the array out of the
     /// header would retain and release it at every capture's type or label.
     let infoBase: UnsafePointer<CaptureInfo>?
 
-    init(count: Int, infos: [CaptureInfo]) {
+    init(count: Int, capacity: Int, infos: [CaptureInfo]) {
         self.count = count
+        self.capacity = capacity
         self.infos = infos
         infoBase = infos.withUnsafeBufferPointer { $0.baseAddress }
     }
@@ -35,15 +39,36 @@ struct CaptureTree: @unchecked Sendable {
 
     private let storage: CaptureTreeStorage
 
-    /// A tree of `count` records, each made by `record(i)`.
-    static func make(count: Int, infos: [CaptureInfo], _ record: (Int) -> Record) -> CaptureTree {
-        let storage = unsafeDowncast(
-            CaptureTreeStorage.create(minimumCapacity: count) { _ in CaptureTreeHeader(count: count, infos: infos) },
-            to: CaptureTreeStorage.self)
+    /// A tree of `count` records, each made by `record(i)`, in `spare` when it has room (a
+    /// storage no tree holds any more, with the same infos), else in a new storage.
+    static func make(count: Int, infos: [CaptureInfo], reusing spare: CaptureTreeStorage? = nil,
+                     _ record: (Int) -> Record) -> CaptureTree {
+        let storage: CaptureTreeStorage
+        if let spare, spare.withUnsafeMutablePointerToHeader({ $0.pointee.capacity >= count }) {
+            storage = spare
+            storage.withUnsafeMutablePointerToHeader { $0.pointee.count = count }
+        } else {
+            // Room for a few more records than this match needs, for the next ones.
+            let capacity = spare == nil ? count : max(count, 16)
+            storage = unsafeDowncast(
+                CaptureTreeStorage.create(minimumCapacity: capacity) { _ in
+                    CaptureTreeHeader(count: count, capacity: capacity, infos: infos)
+                },
+                to: CaptureTreeStorage.self)
+        }
         storage.withUnsafeMutablePointerToElements { elements in
+            // Records are plain values: writing over a reused storage's old ones is fine.
             for i in 0 ..< count { (elements + i).initialize(to: record(i)) }
         }
         return CaptureTree(storage: storage)
+    }
+
+    /// The storage of `tree` once `tree` is gone, when no other tree, capture or match holds
+    /// it (then the next match of a scan may reuse it).
+    static func reclaim(_ tree: consuming CaptureTree) -> CaptureTreeStorage? {
+        var storage = tree.storage
+        _ = consume tree
+        return isKnownUniquelyReferenced(&storage) ? storage : nil
     }
 
     static func make(records: [Record], infos: [CaptureInfo]) -> CaptureTree {

@@ -278,9 +278,9 @@ struct Matcher: ~Copyable {
     }
 
     /// The captures of the last successful attempt, copied out of the stack.
-    func captureTree(infos: [CaptureInfo]) -> CaptureTree {
+    func captureTree(infos: [CaptureInfo], reusing spare: CaptureTreeStorage? = nil) -> CaptureTree {
         guard let captures, captureCount > 0 else { return .empty }
-        return CaptureTree.make(count: captureCount, infos: infos) { i in
+        return CaptureTree.make(count: captureCount, infos: infos, reusing: spare) { i in
             let record = captures[i]
             return CaptureTree.Record(start: record.start, end: record.end, info: record.info, next: record.next)
         }

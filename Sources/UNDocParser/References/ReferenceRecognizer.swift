@@ -29,16 +29,18 @@ struct ReferenceRecognizer {
     /// never copied, on its way there (a copy retains some twenty strings).
     private func references(in element: ElementText, bytes: UnsafeBufferPointer<UInt8>, into out: inout [Reference]) {
         let all = 0..<bytes.count
-        let tokens = grammars.references.scan(grammars.token, in: bytes, range: all)
-        var relations: [Match] = []
+        // Where the relation words lie (all that is kept of them).
+        var relations: [Range<Int>] = []
         // The references found, and where each was read; phrases first, then symbols.
         var found: [Reference?] = []
         var ranges: [Range<Int>] = []
-        for match in tokens {
-            guard let root = match.root else { continue }
+        // Each match is read as it is found and not kept, so that the scan reuses one capture
+        // tree for all of them.
+        grammars.references.scan(grammars.token, in: bytes, range: all, boundary: .words) { match in
+            guard let root = match.root else { return }
             if root.type == "Relation" {
-                relations.append(match)
-                continue
+                relations.append(match.range)
+                return
             }
             let before = found.count
             build(root, match: match, element: element, bytes: bytes, into: &found)
@@ -70,7 +72,7 @@ struct ReferenceRecognizer {
             var reference = found[index].take()!
             let start = ranges[index].lowerBound
             // The last relation word that ends before the reference (references are sorted).
-            while nextRelation < relations.count, relations[nextRelation].range.upperBound <= start {
+            while nextRelation < relations.count, relations[nextRelation].upperBound <= start {
                 nextRelation += 1
             }
             let candidate = nextRelation > 0 ? relations[nextRelation - 1] : nil
@@ -84,14 +86,14 @@ struct ReferenceRecognizer {
 
     // MARK: - Relation words
 
-    private func relation(_ candidate: Match, before start: Int, _ bytes: UnsafeBufferPointer<UInt8>)
+    private func relation(_ candidate: Range<Int>, before start: Int, _ bytes: UnsafeBufferPointer<UInt8>)
         -> (word: String, range: Range<Int>)?
     {
         // Give up past the reach (plus room for a quoted title) without reading further.
-        guard start - candidate.range.upperBound <= Self.relationReach * 8 else { return nil }
+        guard start - candidate.upperBound <= Self.relationReach * 8 else { return nil }
         var distance = 0
         var inQuote = false
-        var p = candidate.range.upperBound
+        var p = candidate.upperBound
         while p < start {
             let b = bytes[p]
             // “ and ” are E2 80 9C / E2 80 9D; a straight quote toggles.
@@ -111,8 +113,8 @@ struct ReferenceRecognizer {
             p += 1
         }
         guard distance <= Self.relationReach else { return nil }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[candidate.range]), as: UTF8.self).lowercased()
-        return (word, candidate.range)
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[candidate]), as: UTF8.self).lowercased()
+        return (word, candidate)
     }
 
     /// "para.", "chap.", "vol.", "No." end in a full stop without ending a sentence.
