@@ -69,11 +69,17 @@ public struct SymbolRecognizer: Sendable {
     /// ("A/60/1", most of them) is not taken apart into organ, parts and modifiers, which
     /// references do not read.
     func normalizedSymbols(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [(range: Range<Int>, symbols: [String])] {
-        grammars.symbols.scan(grammars.symbolGroup, in: bytes, range: range, boundary: Self.boundary).compactMap { match in
-            guard let root = match.root, let symbolNode = root.first("symbol") else { return nil }
-            if root.first("collective") == nil { return (match.range, [symbolNode.text(in: bytes)]) }
-            return group(match, in: bytes).map { ($0.range, $0.symbols.map(\.normalized)) }
+        var found: [(range: Range<Int>, symbols: [String])] = []
+        // Matches are read as they are found and not kept: the scan reuses one capture tree.
+        grammars.symbols.scan(grammars.symbolGroup, in: bytes, range: range, boundary: Self.boundary) { match in
+            guard let root = match.root, let symbolNode = root.first("symbol") else { return }
+            if root.first("collective") == nil {
+                found.append((match.range, [symbolNode.text(in: bytes)]))
+            } else if let group = group(match, in: bytes) {
+                found.append((group.range, group.symbols.map(\.normalized)))
+            }
         }
+        return found
     }
 
     private func group(_ match: Match, in bytes: UnsafeBufferPointer<UInt8>) -> SymbolGroup? {
