@@ -119,26 +119,56 @@ public struct Grammar: Sendable {
         let upper = min(range.upperBound, bytes.count)
         guard lower < upper else { return [] }
         if let required = program.ruleRequired[Int(rule.index)], !Self.holds(required, bytes, lower, upper) { return [] }
+        if let pair = program.ruleRequiredPairs[Int(rule.index)], !Self.holds(pair, bytes, lower, upper) { return [] }
         // Eight bytes at a time when a token start is enough to know where to look: the
         // boundary is a few ASCII ranges and the rule starts only inside tokens.
         let wordStartsOnly = boundary.ranges != nil && program.ruleStarts[Int(rule.index)].isSubset(of: boundary.set)
-        return boundary.table.withUnsafeBufferPointer {
-            scan(rule, bytes, lower, upper, inWord: $0.baseAddress!, swar: wordStartsOnly ? boundary.ranges : nil)
+        var found: [Match] = []
+        boundary.table.withUnsafeBufferPointer {
+            scan(rule, bytes, lower, upper, inWord: $0.baseAddress!, swar: wordStartsOnly ? boundary.ranges : nil) { range, matcher in
+                found.append(Match(range: range, tree: matcher.captureTree(infos: program.infos)))
+            }
+        }
+        return found
+    }
+
+    /// Like `scan(_:in:range:boundary:)`, but hands each match to `body` as it is found. Its
+    /// captures live in a buffer that the next match reuses when `body` kept none of them, so
+    /// that a scan allocates one tree rather than one per match (a match or capture that
+    /// `body` keeps stays valid: its buffer is then left to it).
+    public func scan(_ rule: RuleID, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
+                     boundary: ScanBoundary, forEach body: (Match) -> Void) {
+        let lower = max(range.lowerBound, 0)
+        let upper = min(range.upperBound, bytes.count)
+        guard lower < upper else { return }
+        if let required = program.ruleRequired[Int(rule.index)], !Self.holds(required, bytes, lower, upper) { return }
+        if let pair = program.ruleRequiredPairs[Int(rule.index)], !Self.holds(pair, bytes, lower, upper) { return }
+        let wordStartsOnly = boundary.ranges != nil && program.ruleStarts[Int(rule.index)].isSubset(of: boundary.set)
+        var spare: CaptureTreeStorage?
+        boundary.table.withUnsafeBufferPointer {
+            scan(rule, bytes, lower, upper, inWord: $0.baseAddress!, swar: wordStartsOnly ? boundary.ranges : nil) { range, matcher in
+                let tree = matcher.captureTree(infos: program.infos, reusing: spare)
+                spare = nil
+                body(Match(range: range, tree: tree))
+                spare = CaptureTree.reclaim(tree)
+            }
         }
     }
 
     /// The scan loop. `inWord` is 256 bytes: 1 for the bytes of the boundary set. With `swar`,
     /// the same set as ASCII ranges, candidates are found eight bytes at a time.
     private func scan(_ rule: RuleID, _ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int,
-                      inWord: UnsafePointer<UInt8>, swar: ScanBoundary.Ranges?) -> [Match] {
+                      inWord: UnsafePointer<UInt8>, swar: ScanBoundary.Ranges?,
+                      _ onMatch: (Range<Int>, borrowing Matcher) -> Void) {
         let entry = program.ruleEntries[Int(rule.index)]
         let filterIndex = program.ruleFilters[Int(rule.index)]
         let filter = filterIndex >= 0 ? program.filters[Int(filterIndex)] : nil
         let wideBase = program.ruleWideFilters[Int(rule.index)]
-        return program.startTables.withUnsafeBufferPointer { startTables in
+        let trigramBase = program.ruleTrigrams[Int(rule.index)]
+        program.startTables.withUnsafeBufferPointer { startTables in
             let starts = startTables.baseAddress! + Int(rule.index) * 256
-            return program.wideTables.withPointers { wide in withMatcher(bytes, end: upper) { matcher, tables in
-                var found: [Match] = []
+            program.trigrams.words.withUnsafeBufferPointer { trigrams in
+            program.wideTables.withPointers { wide in withMatcher(bytes, end: upper) { matcher, tables in
                 // Position p is a candidate when its byte can start the rule and the byte before it
                 // is not inside a word (the range start always counts as a token start). That
                 // depends on two bytes only, so candidates are marked 64 positions at a time
@@ -171,6 +201,11 @@ public struct Grammar: Sendable {
                     while mask != 0 {
                         let p = block &+ mask.trailingZeroBitCount
                         mask &= mask &- 1
+                        // Most word starts fail here, at one bit of the folded three-byte table.
+                        if trigramBase >= 0, p &+ 2 < upper,
+                           !FoldedTrigrams.accepts(trigrams.baseAddress!, base: trigramBase, bytes[p], bytes[p &+ 1], bytes[p &+ 2]) {
+                            continue
+                        }
                         if swar != nil, starts[Int(bytes[p])] == 0 { continue }
                         // The next two or three bytes must fit too. Nearer the end than that, a
                         // match is short and the first byte is all there is to check.
@@ -179,7 +214,7 @@ public struct Grammar: Sendable {
                         matcher.reset()
                         let q = matcher.run(entry, p)
                         guard q > p, !matcher.aborted else { continue }
-                        found.append(Match(range: p ..< q, tree: matcher.captureTree(infos: program.infos)))
+                        onMatch(p ..< q, matcher)
                         // Go on at the end of the match: drop the candidates inside it.
                         let skip = q &- block
                         if skip >= 64 {
@@ -190,8 +225,8 @@ public struct Grammar: Sendable {
                     }
                     block = next
                 }
-                return found
             } }
+            }
         }
     }
 
@@ -204,12 +239,31 @@ public struct Grammar: Sendable {
         return false
     }
 
+    /// Whether `bytes[lower ..< upper]` holds the byte of `pair` right after one of its others.
+    private static func holds(_ pair: RequiredPair, _ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> Bool {
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        var p = lower + 1
+        while p < upper {
+            guard let found = memchr(base + p, Int32(pair.byte), upper - p) else { return false }
+            let q = base.distance(to: UnsafeRawPointer(found))
+            if pair.before.contains(bytes[q - 1]) { return true }
+            p = q + 1
+        }
+        return false
+    }
+
     /// Whether `scan` would call the matcher at `position` (its token boundary aside): the
-    /// first byte can start `rule` and the rule's prefilters (three bytes, then sixteen) accept the
-    /// bytes up to `end`.
+    /// first byte can start `rule` and the rule's prefilters (folded three bytes, three bytes,
+    /// then sixteen) accept the bytes up to `end`.
     func scanTries(_ rule: RuleID, in bytes: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Bool {
         let end = min(end, bytes.count)
         guard position < end, program.ruleStarts[Int(rule.index)].contains(bytes[position]) else { return false }
+        let trigramBase = program.ruleTrigrams[Int(rule.index)]
+        if trigramBase >= 0, position + 2 < end, !program.trigrams.words.withUnsafeBufferPointer({
+            FoldedTrigrams.accepts($0.baseAddress!, base: trigramBase, bytes[position], bytes[position + 1], bytes[position + 2])
+        }) {
+            return false
+        }
         let filter = program.ruleFilters[Int(rule.index)]
         if filter >= 0, !program.filterTables.withPointers({ program.filters[Int(filter)].accepts($0, bytes, position, end: end) }) {
             return false
@@ -225,6 +279,8 @@ public struct Grammar: Sendable {
         copy.program.ruleFilters = copy.program.ruleFilters.map { _ in -1 }
         copy.program.ruleWideFilters = copy.program.ruleWideFilters.map { _ in -1 }
         copy.program.ruleRequired = copy.program.ruleRequired.map { _ in nil }
+        copy.program.ruleRequiredPairs = copy.program.ruleRequiredPairs.map { _ in nil }
+        copy.program.ruleTrigrams = copy.program.ruleTrigrams.map { _ in -1 }
         for i in copy.program.nodes.indices { copy.program.nodes[i].c = -1 }
         return copy
     }

@@ -1,7 +1,34 @@
+/// What a `CaptureTree` holds besides its records: how many there are, and the capture infos
+/// their `info` indexes.
+struct CaptureTreeHeader {
+    /// Set again when a scan reuses the storage for its next match (see `CaptureTree.make`).
+    var count: Int
+    /// How many records the storage has room for.
+    let capacity: Int
+    /// Held so that `infoBase` stays valid: the array is never mutated, so its storage stays put.
+    let infos: [CaptureInfo]
+    /// Where `infos` keeps its elements, read through a pointer: reading the array out of the
+    /// header would retain and release it at every capture's type or label.
+    let infoBase: UnsafePointer<CaptureInfo>?
+
+    init(count: Int, capacity: Int, infos: [CaptureInfo]) {
+        self.count = count
+        self.capacity = capacity
+        self.infos = infos
+        infoBase = infos.withUnsafeBufferPointer { $0.baseAddress }
+    }
+}
+
+/// The storage of a `CaptureTree`: the header, then the records, in one allocation.
+final class CaptureTreeStorage: ManagedBuffer<CaptureTreeHeader, CaptureTree.Record> {}
+
 /// The captures of one match, flat and in pre-order, shared by every `Capture` of the match:
-/// a match costs one array and one object, however many nodes it has, and walking the tree
-/// allocates nothing.
-final class CaptureTree: Sendable {
+/// a match costs one object, its records stored in it (a `ManagedBuffer`: one allocation, not
+/// an object and an array), however many nodes it has, and walking the tree allocates nothing.
+///
+/// The storage is never written after it is made, hence `@unchecked Sendable` (a
+/// `ManagedBuffer` cannot be `Sendable`).
+struct CaptureTree: @unchecked Sendable {
     /// A capture; its children are the records after it, up to `next`.
     struct Record: Hashable, Sendable {
         var start: Int
@@ -10,18 +37,59 @@ final class CaptureTree: Sendable {
         var next: Int32
     }
 
-    let records: [Record]
-    let infos: [CaptureInfo]
+    private let storage: CaptureTreeStorage
 
-    init(records: [Record], infos: [CaptureInfo]) {
-        self.records = records
-        self.infos = infos
+    /// A tree of `count` records, each made by `record(i)`, in `spare` when it has room (a
+    /// storage no tree holds any more, with the same infos), else in a new storage.
+    static func make(count: Int, infos: [CaptureInfo], reusing spare: CaptureTreeStorage? = nil,
+                     _ record: (Int) -> Record) -> CaptureTree {
+        let storage: CaptureTreeStorage
+        if let spare, spare.withUnsafeMutablePointerToHeader({ $0.pointee.capacity >= count }) {
+            storage = spare
+            storage.withUnsafeMutablePointerToHeader { $0.pointee.count = count }
+        } else {
+            // Room for a few more records than this match needs, for the next ones.
+            let capacity = spare == nil ? count : max(count, 16)
+            storage = unsafeDowncast(
+                CaptureTreeStorage.create(minimumCapacity: capacity) { _ in
+                    CaptureTreeHeader(count: count, capacity: capacity, infos: infos)
+                },
+                to: CaptureTreeStorage.self)
+        }
+        storage.withUnsafeMutablePointerToElements { elements in
+            // Records are plain values: writing over a reused storage's old ones is fine.
+            for i in 0 ..< count { (elements + i).initialize(to: record(i)) }
+        }
+        return CaptureTree(storage: storage)
     }
 
-    static let empty = CaptureTree(records: [], infos: [])
+    /// The storage of `tree` once `tree` is gone, when no other tree, capture or match holds
+    /// it (then the next match of a scan may reuse it).
+    static func reclaim(_ tree: consuming CaptureTree) -> CaptureTreeStorage? {
+        var storage = tree.storage
+        _ = consume tree
+        return isKnownUniquelyReferenced(&storage) ? storage : nil
+    }
+
+    static func make(records: [Record], infos: [CaptureInfo]) -> CaptureTree {
+        make(count: records.count, infos: infos) { records[$0] }
+    }
+
+    /// The records, valid while the tree lives (its storage never moves).
+    var records: UnsafeBufferPointer<Record> {
+        let count = storage.withUnsafeMutablePointerToHeader { $0.pointee.count }
+        return storage.withUnsafeMutablePointerToElements { UnsafeBufferPointer(start: $0, count: count) }
+    }
+
+    /// The capture infos the records index, valid while the tree lives.
+    var infos: UnsafeBufferPointer<CaptureInfo> {
+        storage.withUnsafeMutablePointerToHeader { UnsafeBufferPointer(start: $0.pointee.infoBase, count: $0.pointee.infos.count) }
+    }
+
+    static let empty = CaptureTree.make(records: [], infos: [])
 
     /// A tree for captures made by hand (`Capture.init`, `Match.init`): `nodes` are copied in.
-    convenience init(flattening nodes: [Capture]) {
+    static func flattening(_ nodes: [Capture]) -> CaptureTree {
         var records: [Record] = []
         var infos: [CaptureInfo] = []
         func add(_ info: CaptureInfo, _ range: Range<Int>, _ children: [Capture]) {
@@ -32,23 +100,46 @@ final class CaptureTree: Sendable {
             records[slot].next = Int32(records.count)
         }
         for node in nodes { add(CaptureInfo(type: node.type, label: node.label, rule: node.rule), node.range, node.children) }
-        self.init(records: records, infos: infos)
+        return make(records: records, infos: infos)
     }
 
     /// A tree of one root made by hand.
-    convenience init(root info: CaptureInfo, range: Range<Int>, children: [Capture]) {
-        let inner = CaptureTree(flattening: children)
-        var records = [Record(start: range.lowerBound, end: range.upperBound, info: 0, next: Int32(inner.records.count + 1))]
-        records += inner.records.map { Record(start: $0.start, end: $0.end, info: $0.info + 1, next: $0.next + 1) }
-        self.init(records: records, infos: [info] + inner.infos)
+    static func root(_ info: CaptureInfo, range: Range<Int>, children: [Capture]) -> CaptureTree {
+        let inner = flattening(children)
+        // `inner.records` points into `inner`, which must outlive the reads.
+        return withExtendedLifetime(inner) {
+            var records = [Record(start: range.lowerBound, end: range.upperBound, info: 0, next: Int32(inner.records.count + 1))]
+            records += inner.records.map { Record(start: $0.start, end: $0.end, info: $0.info + 1, next: $0.next + 1) }
+            return make(records: records, infos: [info] + Array(inner.infos))
+        }
     }
 
     /// The captures from record `from` to record `to` whose parent is the one before `from`.
     func siblings(_ from: Int, _ to: Int) -> [Capture] {
+        // Counted first, so that the array is allocated once at its size.
+        var count = 0
+        var i = from
+        while i < to {
+            count += 1
+            i = Int(records[i].next)
+        }
+        var result: [Capture] = []
+        result.reserveCapacity(count)
+        i = from
+        while i < to {
+            result.append(Capture(tree: self, index: i))
+            i = Int(records[i].next)
+        }
+        return result
+    }
+
+    /// The captures from record `from` to record `to` whose parent is the one before `from`
+    /// and whose label is `label`.
+    func siblings(_ from: Int, _ to: Int, label: String) -> [Capture] {
         var result: [Capture] = []
         var i = from
         while i < to {
-            result.append(Capture(tree: self, index: i))
+            if infos[Int(records[i].info)].label == label { result.append(Capture(tree: self, index: i)) }
             i = Int(records[i].next)
         }
         return result
@@ -67,7 +158,7 @@ public struct Capture: Sendable, Hashable {
     }
 
     public init(type: String?, label: String?, rule: String?, range: Range<Int>, children: [Capture]) {
-        self.init(tree: CaptureTree(root: CaptureInfo(type: type, label: label, rule: rule), range: range, children: children),
+        self.init(tree: CaptureTree.root(CaptureInfo(type: type, label: label, rule: rule), range: range, children: children),
                   index: 0)
     }
 
@@ -98,7 +189,7 @@ public struct Capture: Sendable, Hashable {
 
     /// The direct children with `label`, in order.
     public func all(_ label: String) -> [Capture] {
-        children.filter { $0.label == label }
+        tree.siblings(index + 1, Int(record.next), label: label)
     }
 
     /// Every capture below this one (not itself) of `type`, in document order.
@@ -167,7 +258,7 @@ public struct Match: Sendable, Hashable {
 
     public init(range: Range<Int>, nodes: [Capture]) {
         self.range = range
-        tree = nodes.isEmpty ? .empty : CaptureTree(flattening: nodes)
+        tree = nodes.isEmpty ? .empty : CaptureTree.flattening(nodes)
     }
 
     init(range: Range<Int>, tree: CaptureTree) {

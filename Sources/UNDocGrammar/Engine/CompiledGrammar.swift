@@ -76,9 +76,16 @@ struct CompiledGrammar: Sendable {
     /// checks in `wideTables.buckets`, or -1 when they would tell no more than three bytes.
     var wideTables = WideFilterTables()
     var ruleWideFilters: [Int32] = []
+    /// The folded three-byte tables `scan` checks first at each candidate, and per rule the
+    /// base of its table, or -1 when it would reject too little to pay.
+    var trigrams = FoldedTrigrams()
+    var ruleTrigrams: [Int32] = []
     /// Per rule, bytes every match holds one of (when they are rare): `scan` skips a range
     /// without any.
     var ruleRequired: [ByteSet?] = []
+    /// Per rule, a byte every match holds right after one of some others ("/" after a
+    /// capital): `scan` skips a range without such a pair.
+    var ruleRequiredPairs: [RequiredPair?] = []
 
     /// Per rule, its prefilter, if it has one.
     var prefilters: [Prefilter?] {

@@ -70,6 +70,7 @@ struct GrammarCompiler {
         let prefixes = computeStartPatterns(PrefixPatterns.self)
         let widePrefixes = computeStartPatterns(WidePatterns.self)
         program.ruleRequired = computeRequiredBytes()
+        program.ruleRequiredPairs = computeRequiredPairs(consume: consume)
         buildDispatchTables()
         for (rule, entry) in program.ruleEntries.enumerated() {
             let starts = consume[Int(entry)]
@@ -83,6 +84,8 @@ struct GrammarCompiler {
                 program.ruleFilters.append(-1)
             }
             program.ruleWideFilters.append(program.wideTables.add(widePrefixes[rule]) ?? -1)
+            // Only where a prefilter pays at all: the folded table is a cheaper first step to it.
+            program.ruleTrigrams.append(program.ruleFilters[rule] >= 0 ? program.trigrams.add(prefixes[rule]) : -1)
         }
         // A call checks its rule's filter first, unless the rule can match empty (the filter
         // only speaks of non-empty matches).

@@ -278,15 +278,11 @@ struct Matcher: ~Copyable {
     }
 
     /// The captures of the last successful attempt, copied out of the stack.
-    func captureTree(infos: [CaptureInfo]) -> CaptureTree {
+    func captureTree(infos: [CaptureInfo], reusing spare: CaptureTreeStorage? = nil) -> CaptureTree {
         guard let captures, captureCount > 0 else { return .empty }
-        let records = [CaptureTree.Record](unsafeUninitializedCapacity: captureCount) { buffer, count in
-            for i in 0 ..< captureCount {
-                let record = captures[i]
-                buffer[i] = CaptureTree.Record(start: record.start, end: record.end, info: record.info, next: record.next)
-            }
-            count = captureCount
+        return CaptureTree.make(count: captureCount, infos: infos, reusing: spare) { i in
+            let record = captures[i]
+            return CaptureTree.Record(start: record.start, end: record.end, info: record.info, next: record.next)
         }
-        return CaptureTree(records: records, infos: infos)
     }
 }

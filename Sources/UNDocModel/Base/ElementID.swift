@@ -16,11 +16,14 @@ public enum ElementID {
     public static func section(_ path: String) -> String { "sec-\(path)" }
     public static func paragraph(_ number: String) -> String { "para-\(number)" }
     /// "dec-3/2"; a draft numbered in its chapter is "dec-draft-resolution-II".
-    public static func decision(_ number: String) -> String { "dec-" + String(number.map { $0 == " " ? "-" : $0 }) }
+    public static func decision(_ number: String) -> String {
+        // Most numbers have no space: no walk over their characters then.
+        number.utf8.contains(0x20) ? "dec-" + String(number.map { $0 == " " ? "-" : $0 }) : "dec-" + number
+    }
     public static func recommendation(_ id: String) -> String { "rec-\(id)" }
     public static func footnote(_ marker: String) -> String { "fn-\(marker)" }
     public static func annex(_ number: String) -> String { "annex-\(number)" }
     public static func child(of parent: String, label: String) -> String { "\(parent).\(label)" }
     public static func text(_ ordinal: Int) -> String { "text-\(ordinal)" }
-    public static func reference(_ ordinal: Int) -> String { "ref-\(ordinal)" }
+    public static func reference(_ ordinal: Int) -> String { "ref-" + String(ordinal) }
 }

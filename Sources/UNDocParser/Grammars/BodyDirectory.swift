@@ -13,6 +13,10 @@ struct BodyDirectory: Sendable {
     }
 
     private(set) var bodies: [Body] = []
+    /// Per body, its name and aliases in lower case, made once: `lookup` runs for every
+    /// reference that names a body, and lower-casing twenty names each time cost more than
+    /// the rest of the reference.
+    private var lowered: [(name: String, nameBytes: Int, aliases: [(alias: String, bytes: Int)])] = []
 
     init(tsv: String, fileName: String) throws {
         for (index, rawLine) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -31,6 +35,8 @@ struct BodyDirectory: Sendable {
                 documentPrefix: fields[2].isEmpty ? nil : fields[2],
                 resolutionPrefix: fields.count > 3 && !fields[3].isEmpty ? fields[3] : nil,
                 isUN: fields.count > 4 ? fields[4] != "external" : true))
+            lowered.append((fields[0].lowercased(), fields[0].utf8.count,
+                            aliases.map { ($0.lowercased(), $0.utf8.count) }))
         }
     }
 
@@ -40,13 +46,26 @@ struct BodyDirectory: Sendable {
     /// between aliases (the document's own body).
     func lookup(_ text: String, preferring preferred: Body? = nil) -> Body? {
         let name = text.trimmingCharacters(in: " ,.;")
-        if let exact = bodies.first(where: { $0.name.caseInsensitiveEquals(name) }) { return exact }
-        if let longest = bodies.filter({ name.lowercased().hasPrefix($0.name.lowercased()) })
-            .max(by: { $0.name.count < $1.name.count }) {
-            return longest
+        let lower = name.lowercased()
+        let bytes = name.utf8.count
+        // As `caseInsensitiveEquals`: the same length in UTF-8, and equal in lower case.
+        func same(_ other: String, _ otherBytes: Int) -> Bool { otherBytes == bytes && other == lower }
+        if let exact = lowered.firstIndex(where: { same($0.name, $0.nameBytes) }) { return bodies[exact] }
+        var longest: Int?
+        for i in lowered.indices where lower.hasPrefix(lowered[i].name) {
+            // The first of the longest names, as `max(by:)` keeps it.
+            if let best = longest, bodies[best].name.count >= bodies[i].name.count { continue }
+            longest = i
         }
-        if let preferred, preferred.aliases.contains(where: { $0.caseInsensitiveEquals(name) }) { return preferred }
-        return bodies.first { $0.aliases.contains(where: { $0.caseInsensitiveEquals(name) }) }
+        if let longest { return bodies[longest] }
+        if let preferred, let index = bodies.firstIndex(of: preferred),
+           lowered[index].aliases.contains(where: { same($0.alias, $0.bytes) }) {
+            return preferred
+        }
+        if let preferred, !bodies.contains(preferred), preferred.aliases.contains(where: { $0.caseInsensitiveEquals(name) }) {
+            return preferred
+        }
+        return lowered.firstIndex { $0.aliases.contains(where: { same($0.alias, $0.bytes) }) }.map { bodies[$0] }
     }
 
     /// The body whose document prefix is `prefix`.

@@ -64,6 +64,24 @@ public struct SymbolRecognizer: Sendable {
             .compactMap { group($0, in: bytes) }
     }
 
+    /// The symbols in `range` as references read them: where each printed group lies and the
+    /// normalised symbols it stands for. Unlike `scan`, a group without collective forms
+    /// ("A/60/1", most of them) is not taken apart into organ, parts and modifiers, which
+    /// references do not read.
+    func normalizedSymbols(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [(range: Range<Int>, symbols: [String])] {
+        var found: [(range: Range<Int>, symbols: [String])] = []
+        // Matches are read as they are found and not kept: the scan reuses one capture tree.
+        grammars.symbols.scan(grammars.symbolGroup, in: bytes, range: range, boundary: Self.boundary) { match in
+            guard let root = match.root, let symbolNode = root.first("symbol") else { return }
+            if root.first("collective") == nil {
+                found.append((match.range, [symbolNode.text(in: bytes)]))
+            } else if let group = group(match, in: bytes) {
+                found.append((group.range, group.symbols.map(\.normalized)))
+            }
+        }
+        return found
+    }
+
     private func group(_ match: Match, in bytes: UnsafeBufferPointer<UInt8>) -> SymbolGroup? {
         guard let root = match.root, let symbolNode = root.first("symbol") else { return nil }
         let base = symbol(symbolNode, in: bytes)
@@ -91,7 +109,7 @@ public struct SymbolRecognizer: Sendable {
         var modifiers: [String] = []
         for child in node.children {
             switch child.label {
-            case "part": parts.append(child.text(in: bytes).trimmingCharacters(in: " "))
+            case "part": parts.append(child.text(in: bytes, trimming: { $0 == 0x20 }))
             case "modifier": modifiers.append(child.text(in: bytes))
             default: break
             }
