@@ -11,42 +11,126 @@ struct LineClassifier {
     func classify(_ lines: inout [Line], source: SourceText) {
         var view: [UInt8] = []
         var map: [Int] = []
+        let canRuleOut = grammars.structureIsBuiltIn
         source.bytes.withUnsafeBufferPointer { bytes in
             for index in lines.indices {
-                let line = lines[index]
-                if line.contentStart >= line.contentEnd {
+                // Fields, not the whole line: copying a `Line` retains its kind's strings.
+                let start = lines[index].contentStart
+                let end = lines[index].contentEnd
+                if start >= end {
                     lines[index].kind = .blank
                     continue
                 }
-                if isRule(bytes, line) {
+                if isRule(bytes, from: lines[index].start, to: end) {
                     lines[index].kind = .rule
                     continue
                 }
                 // Most lines carry no tags: the grammar then reads the source in place.
-                if memchr(bytes.baseAddress! + line.contentStart, 0x3C, line.contentEnd - line.contentStart) == nil {
-                    lines[index].kind = kind(of: bytes, start: line.contentStart, end: line.contentEnd) { $0 }
+                if memchr(bytes.baseAddress! + start, 0x3C, end - start) == nil {
+                    if canRuleOut, Self.isPlainForBuiltInShapes(bytes, start: start, end: end) {
+                        lines[index].kind = .plain
+                        continue
+                    }
+                    lines[index].kind = kind(of: bytes, start: start, end: end) { $0 }
                     continue
                 }
                 // Otherwise it sees the content without inline presentation tags; `map`
                 // takes each view offset back to the source.
                 view.removeAll(keepingCapacity: true)
                 map.removeAll(keepingCapacity: true)
-                var p = line.contentStart
-                while p < line.contentEnd {
-                    if bytes[p] == 0x3C, let tag = Self.viewTags.first(where: { starts($0, bytes, p, line.contentEnd) }) {
+                var p = start
+                while p < end {
+                    if bytes[p] == 0x3C, let tag = Self.viewTags.first(where: { starts($0, bytes, p, end) }) {
                         p += tag.count
                         continue
                     }
-                    view.append(bytes[p])
-                    map.append(p)
-                    p += 1
+                    // The run up to the next '<' is copied whole.
+                    let next = memchr(bytes.baseAddress! + p + 1, 0x3C, end - p - 1)
+                        .map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress!) } ?? end
+                    view.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[p..<next]))
+                    map.append(contentsOf: p..<next)
+                    p = next
                 }
-                map.append(line.contentEnd)
+                map.append(end)
                 lines[index].kind = view.withUnsafeBufferPointer { viewBytes in
                     kind(of: viewBytes, start: 0, end: viewBytes.count) { map[$0] }
                 }
             }
         }
+    }
+
+    /// Whether a line of the built-in structure.peg can only match `plain`: every other
+    /// shape needs a tab or dot leaders (a contents row), or starts with a digit, "(", "*",
+    /// a superscript, a keyword, a numbering letter followed by ".", or ends with a year or
+    /// "session". Most running text fails all of these tests at its first bytes, and the
+    /// grammar would try a dozen shapes and scan the line for leaders first.
+    static func isPlainForBuiltInShapes(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        let first = bytes[start]
+        let isUpper = first &- 0x41 < 26
+        let isLower = first &- 0x61 < 26
+        guard isUpper || isLower || (first < 0x80 && !isDigit(first) && first != 0x28 && first != 0x2A && first != 0x3C)
+        else { return false }
+        if isLower, first == 0x69 || first == 0x61 {
+            // "item 6 of the agenda", "agenda item 4" (matched without case).
+            if startsWithoutCase("item", bytes, start, end) || startsWithoutCase("agenda item", bytes, start, end) { return false }
+        }
+        if isUpper {
+            // "A. …", "V.06-58123 (E)" and "IV. …" (a run of roman digits before the dot).
+            if start + 1 < end, bytes[start + 1] == 0x2E { return false }
+            if start + 2 < end, bytes[start + 2] == 0x2E { return false }
+            var p = start
+            while p < end, isRomanDigit(bytes[p]) { p += 1 }
+            if p > start, p < end, bytes[p] == 0x2E { return false }
+            // Dates and places end in a year, session lines in "session".
+            if isDigit(bytes[end - 1]) || endsWith("session", bytes, start, end) { return false }
+            for keyword in uppercaseKeywords where startsWith(keyword, bytes, start, end) { return false }
+            if startsWithoutCase("item", bytes, start, end) || startsWithoutCase("agenda item", bytes, start, end) { return false }
+        }
+        // A contents row needs a tab or dot leaders somewhere.
+        if memchr(bytes.baseAddress! + start, 0x09, end - start) != nil { return false }
+        var p = start
+        while p + 4 < end {
+            if bytes[p] == 0x2E, bytes[p + 1] == 0x20, bytes[p + 2] == 0x2E, bytes[p + 3] == 0x20, bytes[p + 4] == 0x2E {
+                return false
+            }
+            p += 1
+        }
+        return true
+    }
+
+    private static let uppercaseKeywords: [StaticString] = [
+        "Distr", "Original", "United Nations", "Contents", "Notes", "Draft", "Decision", "Annex",
+    ]
+
+    private static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+
+    private static func isRomanDigit(_ b: UInt8) -> Bool {
+        b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43
+    }
+
+    private static func startsWith(_ word: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard end - start >= count else { return false }
+        return memcmp(bytes.baseAddress! + start, word.utf8Start, count) == 0
+    }
+
+    private static func endsWith(_ word: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard end - start >= count else { return false }
+        return memcmp(bytes.baseAddress! + end - count, word.utf8Start, count) == 0
+    }
+
+    /// `word` is lower case; ASCII letters of the line are folded as the grammar's `"…"i` does.
+    private static func startsWithoutCase(_ word: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard end - start >= count else { return false }
+        let pattern = word.utf8Start
+        for k in 0..<count {
+            var c = bytes[start + k]
+            if c &- 0x41 < 26 { c |= 0x20 }
+            if c != pattern[k] { return false }
+        }
+        return true
     }
 
     /// The line types of structure.peg that the classifier reads ("Distribution" is
@@ -114,9 +198,9 @@ struct LineClassifier {
         }
     }
 
-    private func isRule(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Line) -> Bool {
-        guard line.contentEnd - line.start >= 3 else { return false }
-        for p in line.start..<line.contentEnd where bytes[p] != 0x2D && bytes[p] != 0x5F && bytes[p] != 0x2A {
+    private func isRule(_ bytes: UnsafeBufferPointer<UInt8>, from lineStart: Int, to end: Int) -> Bool {
+        guard end - lineStart >= 3 else { return false }
+        for p in lineStart..<end where bytes[p] != 0x2D && bytes[p] != 0x5F && bytes[p] != 0x2A {
             return false
         }
         return true
