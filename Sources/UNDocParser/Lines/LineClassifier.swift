@@ -134,18 +134,35 @@ struct LineClassifier {
     }
 
     /// The line types of structure.peg that the classifier reads ("Distribution" is
-    /// `.distribution`). Looked up in a dictionary: a switch over strings costs a failing
-    /// string compare per case, more than matching the line.
+    /// `.distribution`). A switch over strings costs a failing string compare per case, and
+    /// a dictionary hashes the name; `lineType(named:)` keys them by length and first bytes.
     private enum LineType: CaseIterable {
         case distribution, originalLanguage, jobNumber, unitedNations, dateLine, placeAndDates, sessionLine
         case agendaLine, contentsHeading, notesHeading, decisionHeading, annexHeading, footnoteBody
         case contentsRow, romanItem, letterItem, numberedItem, labelledItem
     }
 
-    private static let lineTypes = Dictionary(uniqueKeysWithValues: LineType.allCases.map { type in
-        let name = String(describing: type)
-        return (name.prefix(1).uppercased() + name.dropFirst(), type)
-    })
+    /// Each type's name and key (`key(of:)`); the name is still compared, so two names that
+    /// shared a key would only cost a compare more.
+    private static let lineTypeNames: [(key: Int, name: String, type: LineType)] = LineType.allCases.map { type in
+        let described = String(describing: type)
+        let name = described.prefix(1).uppercased() + described.dropFirst()
+        return (key(of: name), name, type)
+    }
+
+    /// Length, first and second byte of a type name.
+    private static func key(of name: String) -> Int {
+        var bytes = name.utf8.makeIterator()
+        let first = Int(bytes.next() ?? 0)
+        let second = Int(bytes.next() ?? 0)
+        return name.utf8.count << 16 | first << 8 | second
+    }
+
+    private static func lineType(named name: String) -> LineType? {
+        let key = key(of: name)
+        for entry in lineTypeNames where entry.key == key && entry.name == name { return entry.type }
+        return nil
+    }
 
     /// Matches `line` on `view[start..<end]`; `source` maps a view offset to a source offset.
     private func kind(of view: UnsafeBufferPointer<UInt8>, start: Int, end: Int, source: (Int) -> Int) -> LineKind {
@@ -158,7 +175,7 @@ struct LineClassifier {
         func offset(_ label: String) -> Int {
             source(node.firstDescendant(label: label)?.range.lowerBound ?? start)
         }
-        switch Self.lineTypes[type] {
+        switch Self.lineType(named: type) {
         case .distribution: return .distribution(text("value") ?? "")
         case .originalLanguage: return .originalLanguage(text("value") ?? "")
         case .jobNumber: return .jobNumber(text("number"))
