@@ -17,40 +17,75 @@ extension StructureBuilder {
         var markerSites: [(FootnoteMarker, String)] = []
 
         func cleanText(_ block: Block, decision: String?) -> String {
-            block.clean = TextCleaner.clean(block.segments, in: source)
-            elements.append(ElementText(id: block.id, clean: block.clean, decisionElement: decision, parentID: block.parent?.id))
-            markerSites += block.clean.markers.map { ($0, block.id) }
-            return block.clean.string
+            let clean = TextCleaner.clean(block.segments, in: source)
+            block.clean = clean
+            elements.append(ElementText(id: block.id, clean: clean, decisionElement: decision, parentID: block.parent?.id))
+            if !clean.markers.isEmpty { markerSites += clean.markers.map { ($0, block.id) } }
+            return clean.string
         }
-        func spanOf(_ block: Block, from start: Int? = nil) -> SourceSpan {
-            let range = block.span
-            return source.span(min(start ?? range?.start ?? 0, range?.start ?? start ?? 0), range?.end ?? start ?? 0)
+        func spanOf(_ block: Block) -> SourceSpan {
+            spanOf(block, extent: Extent(block))
         }
-        func clause(_ block: Block, decision: String?) -> Clause {
-            var item = Clause(id: block.id, label: block.label, style: block.style,
-                              text: cleanText(block, decision: decision), span: spanOf(block))
-            item.children = block.children.map { clause($0, decision: decision) }
+        func spanOf(_ block: Block, extent: Extent) -> SourceSpan {
+            let start = min(block.headStart ?? Int.max, extent.start)
+            return start == Int.max ? source.span(0, 0) : source.span(start, extent.end)
+        }
+        // Clauses and paragraphs are built children first, so each block's extent is
+        // gathered once on the way up (`Block.span` would walk every subtree again).
+        func clause(_ block: Block, decision: String?, extent outer: inout Extent) -> Clause {
+            let text = cleanText(block, decision: decision)
+            var extent = Extent(segments: block.segments)
+            var children: [Clause] = []
+            children.reserveCapacity(block.children.count)
+            for child in block.children { children.append(clause(child, decision: decision, extent: &extent)) }
+            var item = Clause(id: block.id, label: block.label, style: block.style, text: text, span: spanOf(block, extent: extent))
+            item.children = children
+            outer.add(extent)
             return item
         }
-        func paragraph(_ block: Block, decision: String?) -> Paragraph {
-            var result = Paragraph(id: block.id, number: block.label, text: cleanText(block, decision: decision),
-                                   span: spanOf(block), section: block.section)
-            result.children = block.children.map { clause($0, decision: decision) }
+        func paragraph(_ block: Block, decision: String?, extent outer: inout Extent) -> Paragraph {
+            let text = cleanText(block, decision: decision)
+            var extent = Extent(segments: block.segments)
+            var children: [Clause] = []
+            children.reserveCapacity(block.children.count)
+            for child in block.children { children.append(clause(child, decision: decision, extent: &extent)) }
+            var result = Paragraph(id: block.id, number: block.label, text: text, span: spanOf(block, extent: extent),
+                                   section: block.section)
+            result.children = children
+            outer.add(extent)
             return result
         }
+        func paragraphList(_ blocks: [Block], decision: String?, lastExtent: inout Extent) -> [Paragraph] {
+            var out: [Paragraph] = []
+            out.reserveCapacity(blocks.count)
+            for block in blocks {
+                lastExtent = Extent()
+                out.append(paragraph(block, decision: decision, extent: &lastExtent))
+            }
+            return out
+        }
+        func clauseList(_ host: Block, decision: String?, extent: inout Extent) -> [Clause] {
+            var out: [Clause] = []
+            out.reserveCapacity(host.children.count)
+            for child in host.children { out.append(clause(child, decision: decision, extent: &extent)) }
+            return out
+        }
 
-        document.paragraphs = paragraphs.map { paragraph($0, decision: nil) }
+        var unused = Extent()
+        document.paragraphs = paragraphList(paragraphs, decision: nil, lastExtent: &unused)
         for builder in decisions {
             var decision = builder.decision
             let element = decision.element
             if !builder.preamble.segments.isEmpty {
                 decision.preamble = cleanText(builder.preamble, decision: element)
             }
-            decision.clauses = builder.clauses.children.map { clause($0, decision: element) }
-            decision.paragraphs = builder.paragraphs.map { paragraph($0, decision: element) }
-            let end = [builder.preamble.span?.end, builder.clauses.span?.end, builder.paragraphs.last?.span?.end]
-                .compactMap { $0 }.max() ?? builder.headingStart
-            decision.span = source.span(builder.headingStart, max(end, builder.headingStart))
+            var clausesExtent = Extent(segments: builder.clauses.segments)
+            decision.clauses = clauseList(builder.clauses, decision: element, extent: &clausesExtent)
+            var lastParagraph = Extent()
+            decision.paragraphs = paragraphList(builder.paragraphs, decision: element, lastExtent: &lastParagraph)
+            // Ends of blocks without text count as 0, below the heading's start.
+            let end = max(Extent(builder.preamble).end, clausesExtent.end, lastParagraph.end, builder.headingStart)
+            decision.span = source.span(builder.headingStart, end)
             document.decisions.append(decision)
         }
         document.recommendations = recommendationBlocks().map { block in
@@ -60,8 +95,8 @@ extension StructureBuilder {
         }
         for builder in annexes {
             var annex = builder.annex
-            annex.agenda = builder.agenda.children.map { clause($0, decision: nil) }
-            annex.paragraphs = builder.paragraphs.map { paragraph($0, decision: nil) }
+            annex.agenda = clauseList(builder.agenda, decision: nil, extent: &unused)
+            annex.paragraphs = paragraphList(builder.paragraphs, decision: nil, lastExtent: &unused)
             document.annexes.append(annex)
         }
         document.texts = texts.map { TextBlock(id: $0.id, text: cleanText($0, decision: nil), span: spanOf($0), section: $0.section) }
