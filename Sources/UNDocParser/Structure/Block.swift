@@ -33,8 +33,9 @@ final class Block {
     var decision: String?
     /// Footnote notation, for footnote bodies.
     var notation: Footnote.Notation = .htmlSuperscript
-    /// Filled in by the builder's text pass.
-    var clean = CleanText()
+    /// The clean text, filled in by the builder's output pass (only the text: the reference
+    /// recogniser gets the whole `CleanText`).
+    var cleanString = ""
 
     init(kind: Kind, id: String, label: String, style: Clause.LabelStyle = .number, section: String?) {
         self.kind = kind

@@ -18,10 +18,11 @@ extension StructureBuilder {
 
         func cleanText(_ block: Block, decision: String?) -> String {
             let clean = TextCleaner.clean(block.segments, in: source)
-            block.clean = clean
-            elements.append(ElementText(id: block.id, clean: clean, decisionElement: decision, parentID: block.parent?.id))
+            let string = clean.string
+            block.cleanString = string
             if !clean.markers.isEmpty { markerSites += clean.markers.map { ($0, block.id) } }
-            return clean.string
+            elements.append(ElementText(id: block.id, clean: clean, decisionElement: decision, parentID: block.parent?.id))
+            return string
         }
         func spanOf(_ block: Block) -> SourceSpan {
             spanOf(block, extent: Extent(block))
@@ -89,7 +90,7 @@ extension StructureBuilder {
             document.decisions.append(decision)
         }
         document.recommendations = recommendationBlocks().map { block in
-            let own = block.clean.isEmpty && !block.segments.isEmpty ? cleanText(block, decision: nil) : block.clean.string
+            let own = block.cleanString.isEmpty && !block.segments.isEmpty ? cleanText(block, decision: nil) : block.cleanString
             return Recommendation(id: block.recommendationID ?? block.label, text: own, group: block.group,
                                   decision: block.decision, span: spanOf(block))
         }
@@ -174,11 +175,29 @@ extension StructureBuilder {
     }
 
     private func checkParagraphSequence(_ document: Document, _ diagnostics: inout [Diagnostic]) {
+        guard !Self.idsIncrease(document.paragraphs) else { return }
         var seen: Set<String> = []
         for paragraph in document.paragraphs where !seen.insert(paragraph.id).inserted {
             diagnostics.append(Diagnostic(.warning, code: "paragraph.duplicate",
                                           message: "paragraph \(paragraph.number) appears twice",
                                           span: paragraph.span, element: paragraph.id))
         }
+    }
+
+    /// Whether the paragraphs' ids are ASCII and strictly increase by length, then bytes
+    /// ("para-9" < "para-10" < "para-11"): then none appears twice, and hashing them all
+    /// to find out can be skipped. (Only ASCII: there equal strings are equal bytes.)
+    private static func idsIncrease(_ paragraphs: [Paragraph]) -> Bool {
+        var previous: String?
+        for paragraph in paragraphs {
+            let id = paragraph.id
+            guard id.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+            if let previous {
+                let (a, b) = (previous.utf8.count, id.utf8.count)
+                guard a < b || a == b && previous < id else { return false }
+            }
+            previous = id
+        }
+        return true
     }
 }
