@@ -5,13 +5,16 @@ import UNDocIngest
 /// Reads each line's shape with the structure grammar (`line` in structure.peg).
 struct LineClassifier {
     let grammars: ParserGrammars
+    /// Reads the commonest shapes of the built-in grammar by hand (and rules out lines only
+    /// `plain` can match) instead of matching them; off in tests that compare the two.
+    var byteShortcuts = true
 
     private static let viewTags: [[UInt8]] = ["<i>", "</i>", "<b>", "</b>", "<u>", "</u>"].map { Array($0.utf8) }
 
     func classify(_ lines: inout [Line], source: SourceText) {
         var view: [UInt8] = []
         var map: [Int] = []
-        let canRuleOut = grammars.structureIsBuiltIn
+        let canRuleOut = grammars.structureIsBuiltIn && byteShortcuts
         source.bytes.withUnsafeBufferPointer { bytes in
             for index in lines.indices {
                 // Fields, not the whole line: copying a `Line` retains its kind's strings.
@@ -27,9 +30,15 @@ struct LineClassifier {
                 }
                 // Most lines carry no tags: the grammar then reads the source in place.
                 if memchr(bytes.baseAddress! + start, 0x3C, end - start) == nil {
-                    if canRuleOut, Self.isPlainForBuiltInShapes(bytes, start: start, end: end) {
-                        lines[index].kind = .plain
-                        continue
+                    if canRuleOut {
+                        if let kind = Self.numberedOrLabelled(bytes, start: start, end: end) {
+                            lines[index].kind = kind
+                            continue
+                        }
+                        if Self.isPlainForBuiltInShapes(bytes, start: start, end: end) {
+                            lines[index].kind = .plain
+                            continue
+                        }
                     }
                     lines[index].kind = kind(of: bytes, start: start, end: end) { $0 }
                     continue
@@ -58,6 +67,41 @@ struct LineClassifier {
             }
         }
     }
+
+    /// The two commonest shapes of the built-in structure.peg read by hand: `numberedItem`
+    /// ("17. At its 1st meeting…") and `labelledItem` ("(a) Welcomes…"). No shape before
+    /// them in `line` matches a line that starts with a digit then "." (`jobNumber` wants
+    /// a "-" or "." after one or two letters or digits) or with "(". Nil: ask the grammar.
+    static func numberedOrLabelled(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> LineKind? {
+        let first = bytes[start]
+        if isDigit(first) {
+            // number:digits "." [ \t]+ text:rest
+            var p = start + 1
+            while p < end, isDigit(bytes[p]) { p += 1 }
+            guard p + 1 < end, bytes[p] == 0x2E, isBlank(bytes[p + 1]) else { return nil }
+            let number = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<p]), as: UTF8.self)
+            p += 2
+            while p < end, isBlank(bytes[p]) { p += 1 }
+            return .numbered(number: number, textStart: p)
+        }
+        if first == 0x28 {
+            // "(" label:([a-z]+ / digits) ")" [ \t]+ text:rest
+            var p = start + 1
+            if p < end, bytes[p] &- 0x61 < 26 {
+                while p < end, bytes[p] &- 0x61 < 26 { p += 1 }
+            } else {
+                while p < end, isDigit(bytes[p]) { p += 1 }
+            }
+            guard p > start + 1, p + 1 < end, bytes[p] == 0x29, isBlank(bytes[p + 1]) else { return nil }
+            let label = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<p]), as: UTF8.self)
+            p += 2
+            while p < end, isBlank(bytes[p]) { p += 1 }
+            return .labelled(label: label, textStart: p)
+        }
+        return nil
+    }
+
+    private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
     /// Whether a line of the built-in structure.peg can only match `plain`: every other
     /// shape needs a tab or dot leaders (a contents row), or starts with a digit, "(", "*",
@@ -88,12 +132,12 @@ struct LineClassifier {
         }
         // A contents row needs a tab or dot leaders somewhere.
         if memchr(bytes.baseAddress! + start, 0x09, end - start) != nil { return false }
+        let base = bytes.baseAddress!
         var p = start
-        while p + 4 < end {
-            if bytes[p] == 0x2E, bytes[p + 1] == 0x20, bytes[p + 2] == 0x2E, bytes[p + 3] == 0x20, bytes[p + 4] == 0x2E {
-                return false
-            }
-            p += 1
+        while p + 4 < end, let dot = memchr(base + p, 0x2E, end - 4 - p) {
+            let q = UnsafeRawPointer(dot) - UnsafeRawPointer(base)
+            if bytes[q + 1] == 0x20, bytes[q + 2] == 0x2E, bytes[q + 3] == 0x20, bytes[q + 4] == 0x2E { return false }
+            p = q + 1
         }
         return true
     }
