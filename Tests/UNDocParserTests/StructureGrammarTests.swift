@@ -305,6 +305,22 @@ final class StructureGrammarTests: XCTestCase {
             Distr.: General
             Original: English
             United Nations
+            IV.\tReview of the implementation\t4-34\t13
+            A. Opening of the session\t4-14\t13
+            B. Organization of work\t15–20\t14
+            III. Organization of the session . . . . .\t4-34\t13
+            CTOC/COP/2006/2\tImplementation of the Convention
+            CTOC/COP/2006/L.1 and Add.1-3\tDraft report
+            Title\t12\t13
+            12\t13
+            C. Title ending in 2006
+            A. Vienna, 9-18 October 2006
+            Ca. something
+            C.x
+            IVA. Not a numeral
+            VX. Odd numeral
+            XII.\tTwelfth
+            I. Item
             """)
         let grammars = try Fixture.grammars()
         for text in texts {

@@ -31,7 +31,8 @@ struct LineClassifier {
                 // Most lines carry no tags: the grammar then reads the source in place.
                 if memchr(bytes.baseAddress! + start, 0x3C, end - start) == nil {
                     if canRuleOut {
-                        if let kind = Self.numberedOrLabelled(bytes, start: start, end: end) {
+                        if let kind = Self.numberedOrLabelled(bytes, start: start, end: end)
+                            ?? Self.romanOrLetter(bytes, start: start, end: end) {
                             lines[index].kind = kind
                             continue
                         }
@@ -130,16 +131,52 @@ struct LineClassifier {
             for keyword in uppercaseKeywords where startsWith(keyword, bytes, start, end) { return false }
             if startsWithoutCase("item", bytes, start, end) || startsWithoutCase("agenda item", bytes, start, end) { return false }
         }
-        // A contents row needs a tab or dot leaders somewhere.
-        if memchr(bytes.baseAddress! + start, 0x09, end - start) != nil { return false }
+        return !mayBeContentsRow(bytes, start: start, end: end)
+    }
+
+    /// Whether `contentsRow` may match: its title ends at dot leaders, or at a tab after
+    /// which come only the columns (tabs, digits, ranges, spaces). So a line without
+    /// leaders needs a tab after its last byte that no column can hold; a document row
+    /// ("CTOC/COP/2006/2<TAB>Implementation of …") has none.
+    static func mayBeContentsRow(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
         let base = bytes.baseAddress!
         var p = start
         while p + 4 < end, let dot = memchr(base + p, 0x2E, end - 4 - p) {
             let q = UnsafeRawPointer(dot) - UnsafeRawPointer(base)
-            if bytes[q + 1] == 0x20, bytes[q + 2] == 0x2E, bytes[q + 3] == 0x20, bytes[q + 4] == 0x2E { return false }
+            if bytes[q + 1] == 0x20, bytes[q + 2] == 0x2E, bytes[q + 3] == 0x20, bytes[q + 4] == 0x2E { return true }
             p = q + 1
         }
-        return true
+        guard memchr(base + start, 0x09, end - start) != nil else { return false }
+        // The columns' bytes: tab, space, digits, "-" and the bytes of "–".
+        var last = end - 1
+        while last >= start {
+            let b = bytes[last]
+            guard b == 0x09 || b == 0x20 || isDigit(b) || b == 0x2D || b == 0xE2 || b == 0x80 || b == 0x93 else { break }
+            last -= 1
+        }
+        guard last >= start else { return true }
+        return memchr(base + last, 0x09, end - last) != nil
+    }
+
+    /// `romanItem` ("IV. Review…") and `letterItem` ("A. Opening…") read by hand, where no
+    /// shape before them in `line` can match: none of those starts with capitals then ". "
+    /// except a contents row (ruled out by `mayBeContentsRow`) and a place and dates line
+    /// (which ends in a year). Nil: ask the grammar.
+    static func romanOrLetter(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> LineKind? {
+        guard bytes[start] &- 0x41 < 26, !isDigit(bytes[end - 1]) else { return nil }
+        var p = start
+        while p < end, isRomanDigit(bytes[p]) { p += 1 }
+        // roman <- [IVXLC]+ !wordChar, then "." [ \t]+; else upper "." [ \t]+.
+        let isRoman = p > start && p + 1 < end && bytes[p] == 0x2E && isBlank(bytes[p + 1])
+        if !isRoman {
+            p = start + 1
+            guard p + 1 < end, bytes[p] == 0x2E, isBlank(bytes[p + 1]) else { return nil }
+        }
+        guard !mayBeContentsRow(bytes, start: start, end: end) else { return nil }
+        let number = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<p]), as: UTF8.self)
+        p += 2
+        while p < end, isBlank(bytes[p]) { p += 1 }
+        return isRoman ? .roman(number: number, textStart: p) : .letter(number: number, textStart: p)
     }
 
     private static let uppercaseKeywords: [StaticString] = [
