@@ -6,7 +6,8 @@ import UNDocIngest
 enum LineLexer {
     static func lines(of source: SourceText) -> [Line] {
         var lines: [Line] = []
-        lines.reserveCapacity(source.lineStarts.count)
+        // Room for a few fused headings split in two, so the array is never copied to grow.
+        lines.reserveCapacity(source.lineStarts.count + source.lineStarts.count / 16 + 8)
         source.bytes.withUnsafeBufferPointer { bytes in
             let starts = source.lineStarts
             for (number, lineStart) in starts.enumerated() {
