@@ -16,8 +16,9 @@ extension StructureBuilder {
         var elements: [ElementText] = []
         var markerSites: [(FootnoteMarker, String)] = []
 
+        var scratch: [UInt8] = []
         func cleanText(_ block: Block, decision: String?) -> String {
-            let clean = TextCleaner.clean(block.segments, in: source)
+            let clean = TextCleaner.clean(block.segments, in: source, buffer: &scratch)
             let string = clean.string
             block.cleanString = string
             if !clean.markers.isEmpty { markerSites += clean.markers.map { ($0, block.id) } }
