@@ -13,7 +13,7 @@ struct LineClassifier {
 
     func classify(_ lines: inout [Line], source: SourceText) {
         var view: [UInt8] = []
-        var map: [Int] = []
+        var runs: [(view: Int, source: Int)] = []
         let canRuleOut = grammars.structureIsBuiltIn && byteShortcuts
         source.bytes.withUnsafeBufferPointer { bytes in
             for index in lines.indices {
@@ -44,26 +44,30 @@ struct LineClassifier {
                     lines[index].kind = kind(of: bytes, start: start, end: end) { $0 }
                     continue
                 }
-                // Otherwise it sees the content without inline presentation tags; `map`
-                // takes each view offset back to the source.
+                // Otherwise it sees the content without inline presentation tags; `runs`
+                // take view offsets back to the source (each run of text between tags
+                // was copied whole).
                 view.removeAll(keepingCapacity: true)
-                map.removeAll(keepingCapacity: true)
+                runs.removeAll(keepingCapacity: true)
                 var p = start
                 while p < end {
                     if bytes[p] == 0x3C, let tag = Self.viewTags.first(where: { starts($0, bytes, p, end) }) {
                         p += tag.count
                         continue
                     }
-                    // The run up to the next '<' is copied whole.
                     let next = memchr(bytes.baseAddress! + p + 1, 0x3C, end - p - 1)
                         .map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress!) } ?? end
+                    runs.append((view.count, p))
                     view.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[p..<next]))
-                    map.append(contentsOf: p..<next)
                     p = next
                 }
-                map.append(end)
+                let viewEnd = view.count
                 lines[index].kind = view.withUnsafeBufferPointer { viewBytes in
-                    kind(of: viewBytes, start: 0, end: viewBytes.count) { map[$0] }
+                    kind(of: viewBytes, start: 0, end: viewEnd) { offset in
+                        // The end of the view is the end of the content, tags after it included.
+                        guard offset < viewEnd, let run = runs.last(where: { $0.view <= offset }) else { return end }
+                        return run.source + offset - run.view
+                    }
                 }
             }
         }
