@@ -13,6 +13,10 @@ struct BodyDirectory: Sendable {
     }
 
     private(set) var bodies: [Body] = []
+    /// Each body's name and aliases in lower case, for `lookup` (which runs for every
+    /// reference that names an organ).
+    private var lowercasedNames: [String] = []
+    private var lowercasedAliases: [[String]] = []
 
     init(tsv: String, fileName: String) throws {
         for (index, rawLine) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -32,6 +36,8 @@ struct BodyDirectory: Sendable {
                 resolutionPrefix: fields.count > 3 && !fields[3].isEmpty ? fields[3] : nil,
                 isUN: fields.count > 4 ? fields[4] != "external" : true))
         }
+        lowercasedNames = bodies.map { $0.name.lowercased() }
+        lowercasedAliases = bodies.map { $0.aliases.map { $0.lowercased() } }
     }
 
     /// The body a name denotes: its full name first, then a name that starts with it
@@ -40,13 +46,24 @@ struct BodyDirectory: Sendable {
     /// between aliases (the document's own body).
     func lookup(_ text: String, preferring preferred: Body? = nil) -> Body? {
         let name = text.trimmingCharacters(in: " ,.;")
-        if let exact = bodies.first(where: { $0.name.caseInsensitiveEquals(name) }) { return exact }
-        if let longest = bodies.filter({ name.lowercased().hasPrefix($0.name.lowercased()) })
-            .max(by: { $0.name.count < $1.name.count }) {
-            return longest
+        let lowerName = name.lowercased()
+        let length = name.utf8.count
+        // `caseInsensitiveEquals`, with both sides lowered once.
+        func equals(_ candidate: String, lowered: String) -> Bool {
+            candidate.utf8.count == length && lowered == lowerName
+        }
+        if let exact = bodies.indices.first(where: { equals(bodies[$0].name, lowered: lowercasedNames[$0]) }) {
+            return bodies[exact]
+        }
+        if let longest = bodies.indices.filter({ lowerName.hasPrefix(lowercasedNames[$0]) })
+            .max(by: { bodies[$0].name.count < bodies[$1].name.count }) {
+            return bodies[longest]
         }
         if let preferred, preferred.aliases.contains(where: { $0.caseInsensitiveEquals(name) }) { return preferred }
-        return bodies.first { $0.aliases.contains(where: { $0.caseInsensitiveEquals(name) }) }
+        let alias = bodies.indices.first { index in
+            bodies[index].aliases.indices.contains { equals(bodies[index].aliases[$0], lowered: lowercasedAliases[index][$0]) }
+        }
+        return alias.map { bodies[$0] }
     }
 
     /// The body whose document prefix is `prefix`.
