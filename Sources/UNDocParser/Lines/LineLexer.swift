@@ -23,7 +23,7 @@ enum LineLexer {
                 var line = Line(number: number, start: p, end: lineEnd, contentStart: p, contentEnd: lineEnd,
                                 indent: indent, bulleted: false, headingMarks: 0, bold: false)
                 if p == lineEnd {
-                    lines.append(line)
+                    lines.append(fresh(line))
                     continue
                 }
                 // Markdown heading marks.
@@ -42,7 +42,7 @@ enum LineLexer {
                 }
                 line.contentStart = p
                 line.contentEnd = lineEnd
-                splitBold(&line, into: &lines, bytes: bytes)
+                splitBold(line, into: &lines, bytes: bytes)
             }
         }
         return lines
@@ -50,7 +50,7 @@ enum LineLexer {
 
     /// Takes off `**…**` or `<b>…</b>` around the whole content, and splits headings fused
     /// on one line (`**A****B**`) into separate logical lines.
-    private static func splitBold(_ line: inout Line, into lines: inout [Line], bytes: UnsafeBufferPointer<UInt8>) {
+    private static func splitBold(_ line: Line, into lines: inout [Line], bytes: UnsafeBufferPointer<UInt8>) {
         let s = line.contentStart
         let e = line.contentEnd
         if e - s > 4, bytes[s] == 0x2A, bytes[s + 1] == 0x2A, bytes[e - 1] == 0x2A, bytes[e - 2] == 0x2A,
@@ -70,22 +70,25 @@ enum LineLexer {
             }
             parts.append(partStart..<innerEnd)
             for part in parts where !part.isEmpty {
-                var piece = line
-                piece.bold = true
-                piece.contentStart = part.lowerBound
-                piece.contentEnd = part.upperBound
-                lines.append(piece)
+                lines.append(fresh(line, content: part, bold: true))
             }
             return
         }
         // "<b>" … "</b>", compared in place (this runs for every line).
         if e - s > 7, bytes[s] == 0x3C, bytes[s + 1] == 0x62, bytes[s + 2] == 0x3E,
            bytes[e - 4] == 0x3C, bytes[e - 3] == 0x2F, bytes[e - 2] == 0x62, bytes[e - 1] == 0x3E {
-            line.bold = true
-            line.contentStart = s + 3
-            line.contentEnd = e - 4
+            lines.append(fresh(line, content: (s + 3)..<(e - 4), bold: true))
+            return
         }
-        lines.append(line)
+        lines.append(fresh(line))
+    }
+
+    /// A new unclassified line with the fields of `line`: appending it moves it into the
+    /// array, where appending `line` itself would copy it through its kind's value witness.
+    private static func fresh(_ line: Line, content: Range<Int>? = nil, bold: Bool? = nil) -> Line {
+        Line(number: line.number, start: line.start, end: line.end,
+             contentStart: content?.lowerBound ?? line.contentStart, contentEnd: content?.upperBound ?? line.contentEnd,
+             indent: line.indent, bulleted: line.bulleted, headingMarks: line.headingMarks, bold: bold ?? line.bold)
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C }
