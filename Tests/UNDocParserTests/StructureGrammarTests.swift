@@ -321,6 +321,20 @@ final class StructureGrammarTests: XCTestCase {
             VX. Odd numeral
             XII.\tTwelfth
             I. Item
+            <sup>3</sup> United Nations, <i>Treaty Series</i>
+            <sup>12</sup>Joined note
+            <sup></sup> empty marker
+            <sup>x</sup> not digits
+            <SUP>1</SUP> upper-case tag
+            <i>Symbol</i>\t<i>Title</i>
+            ³Capital after the marker
+            ³lower-case after the marker
+            ²³ Two digits
+            ⁴
+            ** Two stars
+            *0658123*
+            *1 text
+            *\tTabbed star
             """)
         let grammars = try Fixture.grammars()
         for text in texts {

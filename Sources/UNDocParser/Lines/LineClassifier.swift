@@ -32,7 +32,8 @@ struct LineClassifier {
                 if memchr(bytes.baseAddress! + start, 0x3C, end - start) == nil {
                     if canRuleOut {
                         if let kind = Self.numberedOrLabelled(bytes, start: start, end: end)
-                            ?? Self.romanOrLetter(bytes, start: start, end: end) {
+                            ?? Self.romanOrLetter(bytes, start: start, end: end)
+                            ?? Self.footnoteBody(bytes, start: start, end: end, source: { $0 }) {
                             lines[index].kind = kind
                             continue
                         }
@@ -62,12 +63,16 @@ struct LineClassifier {
                     p = next
                 }
                 let viewEnd = view.count
+                // The end of the view is the end of the content, tags after it included.
+                func sourceOffset(_ offset: Int) -> Int {
+                    guard offset < viewEnd, let run = runs.last(where: { $0.view <= offset }) else { return end }
+                    return run.source + offset - run.view
+                }
                 lines[index].kind = view.withUnsafeBufferPointer { viewBytes in
-                    kind(of: viewBytes, start: 0, end: viewEnd) { offset in
-                        // The end of the view is the end of the content, tags after it included.
-                        guard offset < viewEnd, let run = runs.last(where: { $0.view <= offset }) else { return end }
-                        return run.source + offset - run.view
+                    if canRuleOut, viewEnd > 0, let note = Self.footnoteBody(viewBytes, start: 0, end: viewEnd, source: sourceOffset) {
+                        return note
                     }
+                    return kind(of: viewBytes, start: 0, end: viewEnd, source: sourceOffset)
                 }
             }
         }
@@ -104,6 +109,47 @@ struct LineClassifier {
             return .labelled(label: label, textStart: p)
         }
         return nil
+    }
+
+    /// `footnoteBody` read by hand in its three notations: "<sup>3</sup> Text", "³ Text"
+    /// (or "³Text" before a capital or "*") and "** Text". No shape before it in `line`
+    /// starts with "<" or a superscript digit, and `jobNumber` ("*0658123*") wants a
+    /// digit after its "*". `source` maps an offset of `bytes` to the source. Nil: ask
+    /// the grammar.
+    static func footnoteBody(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int,
+                             source: (Int) -> Int) -> LineKind? {
+        var p = start
+        let marker: String
+        let notation: LineKind.NotationKind
+        if bytes[start] == 0x3C {
+            // "<sup>" marker:digits "</sup>" _? text:rest
+            guard startsWith("<sup>", bytes, start, end) else { return nil }
+            p += 5
+            let digits = p
+            while p < end, isDigit(bytes[p]) { p += 1 }
+            guard p > digits, startsWith("</sup>", bytes, p, end) else { return nil }
+            marker = String(decoding: UnsafeBufferPointer(rebasing: bytes[digits..<p]), as: UTF8.self)
+            notation = .html
+            p += 6
+        } else if bytes[start] == 0x2A {
+            // marker:"*"+ _ text:rest
+            while p < end, bytes[p] == 0x2A { p += 1 }
+            guard p < end, isBlank(bytes[p]) else { return nil }
+            marker = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<p]), as: UTF8.self)
+            notation = .star
+        } else {
+            // marker:superscript+ (_ / &[A-Z*]) text:rest; the marker in plain digits.
+            var digits: [UInt8] = []
+            while let (digit, width) = TextCleaner.superscriptDigitWithWidth(bytes, at: p, end: end) {
+                digits.append(0x30 + digit)
+                p += width
+            }
+            guard !digits.isEmpty, p < end, isBlank(bytes[p]) || bytes[p] &- 0x41 < 26 || bytes[p] == 0x2A else { return nil }
+            marker = String(decoding: digits, as: UTF8.self)
+            notation = .unicode
+        }
+        while p < end, isBlank(bytes[p]) { p += 1 }
+        return .footnoteBody(marker: marker, notation: notation, textStart: source(p))
     }
 
     private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
