@@ -336,7 +336,12 @@ struct LineClassifier {
             return .footnoteBody(marker: notation == .unicode ? DateText.plainDigits(marker) : marker,
                                  notation: notation, textStart: offset("text"))
         case .contentsRow:
-            return .contentsRow(label: text("label"), title: (text("title") ?? "").trimmingCharacters(in: " \t."),
+            // The title without the spaces and dots before its leaders, trimmed in the view
+            // rather than as a string.
+            var title = node.firstDescendant(label: "title")?.range ?? start..<start
+            while let last = title.last, view[last] == 0x20 || view[last] == 0x09 || view[last] == 0x2E { title.removeLast() }
+            while let first = title.first, view[first] == 0x20 || view[first] == 0x09 || view[first] == 0x2E { title.removeFirst() }
+            return .contentsRow(label: text("label"), title: String(decoding: UnsafeBufferPointer(rebasing: view[title]), as: UTF8.self),
                                 paragraphs: text("paragraphs"), page: text("page"))
         case .romanItem: return .roman(number: text("number") ?? "", textStart: offset("text"))
         case .letterItem: return .letter(number: text("number") ?? "", textStart: offset("text"))
