@@ -60,7 +60,15 @@ public struct SourceText: Sendable {
     /// The span of bytes `start..<end`.
     public func span(_ start: Int, _ end: Int) -> SourceSpan {
         let last = max(start, end - 1)
-        return SourceSpan(start: start, end: end, line: line(at: start), endLine: line(at: last))
+        let startLine = line(at: start)
+        // Most spans end on the line they start on or a few lines below: walk down to the
+        // last byte's line before searching for it.
+        var endLine = startLine
+        while endLine < lineStarts.count, lineStarts[endLine] <= last {
+            endLine += 1
+            if endLine - startLine == 4 { return SourceSpan(start: start, end: end, line: startLine, endLine: line(at: last)) }
+        }
+        return SourceSpan(start: start, end: end, line: startLine, endLine: endLine)
     }
 
     /// The text of bytes `start..<end`.
