@@ -15,12 +15,12 @@ public struct Clause: Codable, Sendable, Hashable {
     public var span: SourceSpan
     public var children: [Clause]
 
-    public init(id: String, label: String, style: LabelStyle, text: String, span: SourceSpan) {
+    public init(id: String, label: String, style: LabelStyle, text: String, span: SourceSpan, children: [Clause] = []) {
         self.id = id
         self.label = label
         self.style = style
         self.text = text
         self.span = span
-        children = []
+        self.children = children
     }
 }

@@ -10,12 +10,12 @@ public struct Paragraph: Codable, Sendable, Hashable {
     /// The section it sits in.
     public var section: String?
 
-    public init(id: String, number: String, text: String, span: SourceSpan, section: String?) {
+    public init(id: String, number: String, text: String, span: SourceSpan, children: [Clause] = [], section: String?) {
         self.id = id
         self.number = number
         self.text = text
         self.span = span
-        children = []
+        self.children = children
         self.section = section
     }
 }

@@ -40,10 +40,9 @@ extension StructureBuilder {
             var children: [Clause] = []
             children.reserveCapacity(block.children.count)
             for child in block.children { children.append(clause(child, decision: decision, extent: &extent)) }
-            var item = Clause(id: block.id, label: block.label, style: block.style, text: text, span: spanOf(block, extent: extent))
-            item.children = children
             outer.add(extent)
-            return item
+            return Clause(id: block.id, label: block.label, style: block.style, text: text, span: spanOf(block, extent: extent),
+                          children: children)
         }
         func paragraph(_ block: Block, decision: String?, extent outer: inout Extent) -> Paragraph {
             let text = cleanText(block, decision: decision)
@@ -51,11 +50,9 @@ extension StructureBuilder {
             var children: [Clause] = []
             children.reserveCapacity(block.children.count)
             for child in block.children { children.append(clause(child, decision: decision, extent: &extent)) }
-            var result = Paragraph(id: block.id, number: block.label, text: text, span: spanOf(block, extent: extent),
-                                   section: block.section)
-            result.children = children
             outer.add(extent)
-            return result
+            return Paragraph(id: block.id, number: block.label, text: text, span: spanOf(block, extent: extent),
+                             children: children, section: block.section)
         }
         func paragraphList(_ blocks: [Block], decision: String?, lastExtent: inout Extent) -> [Paragraph] {
             var out: [Paragraph] = []
