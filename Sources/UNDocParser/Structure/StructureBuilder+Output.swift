@@ -37,9 +37,7 @@ extension StructureBuilder {
         func clause(_ block: Block, decision: String?, extent outer: inout Extent) -> Clause {
             let text = cleanText(block, decision: decision)
             var extent = Extent(segments: block.segments)
-            var children: [Clause] = []
-            children.reserveCapacity(block.children.count)
-            for child in block.children { children.append(clause(child, decision: decision, extent: &extent)) }
+            let children = block.children.map { clause($0, decision: decision, extent: &extent) }
             outer.add(extent)
             return Clause(id: block.id, label: block.label, style: block.style, text: text, span: spanOf(block, extent: extent),
                           children: children)
@@ -47,27 +45,20 @@ extension StructureBuilder {
         func paragraph(_ block: Block, decision: String?, extent outer: inout Extent) -> Paragraph {
             let text = cleanText(block, decision: decision)
             var extent = Extent(segments: block.segments)
-            var children: [Clause] = []
-            children.reserveCapacity(block.children.count)
-            for child in block.children { children.append(clause(child, decision: decision, extent: &extent)) }
+            let children = block.children.map { clause($0, decision: decision, extent: &extent) }
             outer.add(extent)
             return Paragraph(id: block.id, number: block.label, text: text, span: spanOf(block, extent: extent),
                              children: children, section: block.section)
         }
+        // (`map` moves each result into the array; appending one in a loop copied it.)
         func paragraphList(_ blocks: [Block], decision: String?, lastExtent: inout Extent) -> [Paragraph] {
-            var out: [Paragraph] = []
-            out.reserveCapacity(blocks.count)
-            for block in blocks {
+            blocks.map { block in
                 lastExtent = Extent()
-                out.append(paragraph(block, decision: decision, extent: &lastExtent))
+                return paragraph(block, decision: decision, extent: &lastExtent)
             }
-            return out
         }
         func clauseList(_ host: Block, decision: String?, extent: inout Extent) -> [Clause] {
-            var out: [Clause] = []
-            out.reserveCapacity(host.children.count)
-            for child in host.children { out.append(clause(child, decision: decision, extent: &extent)) }
-            return out
+            host.children.map { clause($0, decision: decision, extent: &extent) }
         }
 
         var unused = Extent()
@@ -187,8 +178,8 @@ extension StructureBuilder {
     /// to find out can be skipped. (Only ASCII: there equal strings are equal bytes.)
     private static func idsIncrease(_ paragraphs: [Paragraph]) -> Bool {
         var previous: String?
-        for paragraph in paragraphs {
-            let id = paragraph.id
+        for index in paragraphs.indices {
+            let id = paragraphs[index].id  // (not the whole paragraph: a copy retains its every field)
             guard id.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
             if let previous {
                 let (a, b) = (previous.utf8.count, id.utf8.count)
