@@ -143,8 +143,8 @@ extension StructureBuilder {
     /// Links every marker to its note and every note to its markers; an orphan on either
     /// side is a diagnostic.
     private func linkFootnotes(_ notes: inout [Footnote], _ sites: [(FootnoteMarker, String)], _ diagnostics: inout [Diagnostic]) {
-        var index: [String: Int] = [:]
-        for (position, note) in notes.enumerated() where index[note.marker] == nil { index[note.marker] = position }
+        var index = [String: Int](minimumCapacity: notes.count)
+        for position in notes.indices where index[notes[position].marker] == nil { index[notes[position].marker] = position }
         let hasStarNotes = notes.contains { $0.notation == .star }
         for (marker, element) in sites {
             let span = source.span(marker.sourceStart, marker.sourceEnd)
