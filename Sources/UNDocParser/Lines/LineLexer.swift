@@ -1,3 +1,4 @@
+import Foundation
 import UNDocIngest
 
 /// Splits a document into logical lines and takes off what is presentation rather than
@@ -59,8 +60,11 @@ enum LineLexer {
             var partStart = s + 2
             var k = s + 2
             let innerEnd = e - 2
-            while k + 3 < innerEnd {
-                if bytes[k] == 0x2A, bytes[k + 1] == 0x2A, bytes[k + 2] == 0x2A, bytes[k + 3] == 0x2A {
+            // From star to star (memchr), not byte by byte: bold headings are long.
+            let base = bytes.baseAddress!
+            while k + 3 < innerEnd, let star = memchr(base + k, 0x2A, innerEnd - 3 - k) {
+                k = UnsafeRawPointer(star) - UnsafeRawPointer(base)
+                if bytes[k + 1] == 0x2A, bytes[k + 2] == 0x2A, bytes[k + 3] == 0x2A {
                     parts.append(partStart..<k)
                     k += 4
                     partStart = k
