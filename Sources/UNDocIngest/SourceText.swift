@@ -42,20 +42,33 @@ public struct SourceText: Sendable {
     }
 
     /// The 1-based line holding byte `offset`.
+    /// (Every span asks twice: a binary search that halves a count, over the buffer.)
     public func line(at offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        lineStarts.withUnsafeBufferPointer { starts in
+            // The last start at or before `offset` lies in `low ..< low + count`.
+            var low = 0
+            var count = starts.count
+            while count > 1 {
+                let half = count / 2
+                if starts[low + half] <= offset { low += half }
+                count -= half
+            }
+            return low + 1
         }
-        return low + 1
     }
 
     /// The span of bytes `start..<end`.
     public func span(_ start: Int, _ end: Int) -> SourceSpan {
         let last = max(start, end - 1)
-        return SourceSpan(start: start, end: end, line: line(at: start), endLine: line(at: last))
+        let startLine = line(at: start)
+        // Most spans end on the line they start on or a few lines below: walk down to the
+        // last byte's line before searching for it.
+        var endLine = startLine
+        while endLine < lineStarts.count, lineStarts[endLine] <= last {
+            endLine += 1
+            if endLine - startLine == 4 { return SourceSpan(start: start, end: end, line: startLine, endLine: line(at: last)) }
+        }
+        return SourceSpan(start: start, end: end, line: startLine, endLine: endLine)
     }
 
     /// The text of bytes `start..<end`.

@@ -255,6 +255,100 @@ final class StructureGrammarTests: XCTestCase {
         XCTAssertEqual(try kind("authorities to develop policies and action plans."), "plain")
     }
 
+    /// The classifier reads numbered and labelled lines by hand and rules out lines that only
+    /// `plain` can match; every line must come out as the grammar alone reads it.
+    func testByteShortcutsAgreeWithTheGrammar() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Corpus")
+        var texts = try ["001_caccf940e690384d.txt", "002_02cf9ff3ef13c05f.txt", "003_d14f16574e34a7cb.txt"].map {
+            try String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8)
+        }
+        texts.append("""
+            17. At its meeting
+            17.5 million people
+            1.\tTabbed
+            12-34567 (E)
+            06-58123 (E)    240806
+            17.
+            (a) Welcomes
+            (iv)\tTo consider
+            (12) Twelve
+            (a)b not labelled
+            () empty
+            (A) upper case
+            item 6 of the agenda
+            Agenda item 4: Review
+            ITEM 3
+            annexes are listed below
+            Annex II
+            Contents
+            Notes
+            Third session
+            Third special session of the body
+            Vienna, 9-18 October 2006
+            Somewhere in 2006
+            IV. Review
+            IVX. Not roman
+            V.06-58123 (E)
+            AB.06-58123 (E)
+            A. Opening
+            Organization of the session . . . . . 4
+            Organization of the session\t4-34\t13
+            The Conference adopted the report. . . it said
+            the Conference adopted the report.
+            - a bullet of running text
+            "Quoted text"
+            ¹ A note
+            * A starred note
+            Draft decision 3/1
+            Decision 3/2. Title
+            Distr.: General
+            Original: English
+            United Nations
+            IV.\tReview of the implementation\t4-34\t13
+            A. Opening of the session\t4-14\t13
+            B. Organization of work\t15–20\t14
+            III. Organization of the session . . . . .\t4-34\t13
+            CTOC/COP/2006/2\tImplementation of the Convention
+            CTOC/COP/2006/L.1 and Add.1-3\tDraft report
+            Title\t12\t13
+            12\t13
+            C. Title ending in 2006
+            A. Vienna, 9-18 October 2006
+            Ca. something
+            C.x
+            IVA. Not a numeral
+            VX. Odd numeral
+            XII.\tTwelfth
+            I. Item
+            <sup>3</sup> United Nations, <i>Treaty Series</i>
+            <sup>12</sup>Joined note
+            <sup></sup> empty marker
+            <sup>x</sup> not digits
+            <SUP>1</SUP> upper-case tag
+            <i>Symbol</i>\t<i>Title</i>
+            ³Capital after the marker
+            ³lower-case after the marker
+            ²³ Two digits
+            ⁴
+            ** Two stars
+            *0658123*
+            *1 text
+            *\tTabbed star
+            """)
+        let grammars = try Fixture.grammars()
+        for text in texts {
+            let source = Fixture.source(text)
+            var fast = LineLexer.lines(of: source)
+            var slow = fast
+            LineClassifier(grammars: grammars).classify(&fast, source: source)
+            LineClassifier(grammars: grammars, byteShortcuts: false).classify(&slow, source: source)
+            for (a, b) in zip(fast, slow) {
+                XCTAssertEqual(summary(a, source), summary(b, source), source.string(a.contentStart, a.contentEnd))
+            }
+        }
+    }
+
     func testLinesKeepTheirSourceOffsets() throws {
         let text = "Distr.: General\n\n   (a) Welcomes;\n"
         let (lines, source) = try lines(text)

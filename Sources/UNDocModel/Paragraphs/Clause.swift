@@ -16,11 +16,16 @@ public struct Clause: Codable, Sendable, Hashable {
     public var children: [Clause]
 
     public init(id: String, label: String, style: LabelStyle, text: String, span: SourceSpan) {
+        self.init(id: id, label: label, style: style, text: text, span: span, children: [])
+    }
+
+    /// With its children: a parser builds a clause in one go rather than copying it to set them.
+    public init(id: String, label: String, style: LabelStyle, text: String, span: SourceSpan, children: [Clause]) {
         self.id = id
         self.label = label
         self.style = style
         self.text = text
         self.span = span
-        children = []
+        self.children = children
     }
 }

@@ -11,11 +11,16 @@ public struct Paragraph: Codable, Sendable, Hashable {
     public var section: String?
 
     public init(id: String, number: String, text: String, span: SourceSpan, section: String?) {
+        self.init(id: id, number: number, text: text, span: span, children: [], section: section)
+    }
+
+    /// With its children: a parser builds a paragraph in one go rather than copying it to set them.
+    public init(id: String, number: String, text: String, span: SourceSpan, children: [Clause], section: String?) {
         self.id = id
         self.number = number
         self.text = text
         self.span = span
-        children = []
+        self.children = children
         self.section = section
     }
 }

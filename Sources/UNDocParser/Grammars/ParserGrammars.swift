@@ -12,6 +12,9 @@ public final class ParserGrammars: Sendable {
     let token: Grammar.RuleID
     let structure: Grammar
     let line: Grammar.RuleID
+    /// Whether structure.peg is the built-in one, whose line shapes `LineClassifier` may
+    /// rule out by a byte test before matching (an override may add shapes).
+    let structureIsBuiltIn: Bool
     let bodies: BodyDirectory
     /// Where each grammar file came from: "built-in" or a path.
     public let sources: [String: String]
@@ -39,6 +42,7 @@ public final class ParserGrammars: Sendable {
         symbolGroup = try Self.rule("symbolGroup", in: symbols)
         token = try Self.rule("token", in: references)
         line = try Self.rule("line", in: structure)
+        structureIsBuiltIn = set.sources["structure.peg"] == "built-in"
         bodies = try BodyDirectory(tsv: set.dataFile("bodies.tsv") ?? "", fileName: "bodies.tsv")
         sources = set.sources
     }

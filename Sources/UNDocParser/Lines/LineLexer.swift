@@ -1,3 +1,4 @@
+import Foundation
 import UNDocIngest
 
 /// Splits a document into logical lines and takes off what is presentation rather than
@@ -6,7 +7,8 @@ import UNDocIngest
 enum LineLexer {
     static func lines(of source: SourceText) -> [Line] {
         var lines: [Line] = []
-        lines.reserveCapacity(source.lineStarts.count)
+        // Room for a few fused headings split in two, so the array is never copied to grow.
+        lines.reserveCapacity(source.lineStarts.count + source.lineStarts.count / 16 + 8)
         source.bytes.withUnsafeBufferPointer { bytes in
             let starts = source.lineStarts
             for (number, lineStart) in starts.enumerated() {
@@ -22,7 +24,7 @@ enum LineLexer {
                 var line = Line(number: number, start: p, end: lineEnd, contentStart: p, contentEnd: lineEnd,
                                 indent: indent, bulleted: false, headingMarks: 0, bold: false)
                 if p == lineEnd {
-                    lines.append(line)
+                    lines.append(fresh(line))
                     continue
                 }
                 // Markdown heading marks.
@@ -41,7 +43,7 @@ enum LineLexer {
                 }
                 line.contentStart = p
                 line.contentEnd = lineEnd
-                splitBold(&line, into: &lines, bytes: bytes)
+                splitBold(line, into: &lines, bytes: bytes)
             }
         }
         return lines
@@ -49,7 +51,7 @@ enum LineLexer {
 
     /// Takes off `**…**` or `<b>…</b>` around the whole content, and splits headings fused
     /// on one line (`**A****B**`) into separate logical lines.
-    private static func splitBold(_ line: inout Line, into lines: inout [Line], bytes: UnsafeBufferPointer<UInt8>) {
+    private static func splitBold(_ line: Line, into lines: inout [Line], bytes: UnsafeBufferPointer<UInt8>) {
         let s = line.contentStart
         let e = line.contentEnd
         if e - s > 4, bytes[s] == 0x2A, bytes[s + 1] == 0x2A, bytes[e - 1] == 0x2A, bytes[e - 2] == 0x2A,
@@ -58,8 +60,11 @@ enum LineLexer {
             var partStart = s + 2
             var k = s + 2
             let innerEnd = e - 2
-            while k + 3 < innerEnd {
-                if bytes[k] == 0x2A, bytes[k + 1] == 0x2A, bytes[k + 2] == 0x2A, bytes[k + 3] == 0x2A {
+            // From star to star (memchr), not byte by byte: bold headings are long.
+            let base = bytes.baseAddress!
+            while k + 3 < innerEnd, let star = memchr(base + k, 0x2A, innerEnd - 3 - k) {
+                k = UnsafeRawPointer(star) - UnsafeRawPointer(base)
+                if bytes[k + 1] == 0x2A, bytes[k + 2] == 0x2A, bytes[k + 3] == 0x2A {
                     parts.append(partStart..<k)
                     k += 4
                     partStart = k
@@ -69,22 +74,25 @@ enum LineLexer {
             }
             parts.append(partStart..<innerEnd)
             for part in parts where !part.isEmpty {
-                var piece = line
-                piece.bold = true
-                piece.contentStart = part.lowerBound
-                piece.contentEnd = part.upperBound
-                lines.append(piece)
+                lines.append(fresh(line, content: part, bold: true))
             }
             return
         }
         // "<b>" … "</b>", compared in place (this runs for every line).
         if e - s > 7, bytes[s] == 0x3C, bytes[s + 1] == 0x62, bytes[s + 2] == 0x3E,
            bytes[e - 4] == 0x3C, bytes[e - 3] == 0x2F, bytes[e - 2] == 0x62, bytes[e - 1] == 0x3E {
-            line.bold = true
-            line.contentStart = s + 3
-            line.contentEnd = e - 4
+            lines.append(fresh(line, content: (s + 3)..<(e - 4), bold: true))
+            return
         }
-        lines.append(line)
+        lines.append(fresh(line))
+    }
+
+    /// A new unclassified line with the fields of `line`: appending it moves it into the
+    /// array, where appending `line` itself would copy it through its kind's value witness.
+    private static func fresh(_ line: Line, content: Range<Int>? = nil, bold: Bool? = nil) -> Line {
+        Line(number: line.number, start: line.start, end: line.end,
+             contentStart: content?.lowerBound ?? line.contentStart, contentEnd: content?.upperBound ?? line.contentEnd,
+             indent: line.indent, bulleted: line.bulleted, headingMarks: line.headingMarks, bold: bold ?? line.bold)
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C }

@@ -33,8 +33,9 @@ final class Block {
     var decision: String?
     /// Footnote notation, for footnote bodies.
     var notation: Footnote.Notation = .htmlSuperscript
-    /// Filled in by the builder's text pass.
-    var clean = CleanText()
+    /// The clean text, filled in by the builder's output pass (only the text: the reference
+    /// recogniser gets the whole `CleanText`).
+    var cleanString = ""
 
     init(kind: Kind, id: String, label: String, style: Clause.LabelStyle = .number, section: String?) {
         self.kind = kind
@@ -54,20 +55,6 @@ final class Block {
     /// The last letter-labelled child.
     var lastLetter: Block? { children.last { $0.kind == .item && $0.style == .letter } }
 
-    var span: (start: Int, end: Int)? {
-        var start = headStart ?? Int.max
-        var end = 0
-        func visit(_ block: Block) {
-            for segment in block.segments {
-                start = min(start, segment.lowerBound)
-                end = max(end, segment.upperBound)
-            }
-            block.children.forEach(visit)
-        }
-        visit(self)
-        return start == Int.max ? nil : (start, end)
-    }
-
     /// The last byte of text, to tell whether a sentence is finished.
     func endsSentence(in bytes: [UInt8]) -> Bool {
         guard let last = segments.last, last.upperBound > last.lowerBound else { return false }
@@ -86,6 +73,36 @@ final class Block {
         var p = last.upperBound - 1
         while p > last.lowerBound, bytes[p] == 0x20 || bytes[p] == 0x2A { p -= 1 }
         return bytes[p] == 0x3A
+    }
+}
+
+/// Where a block's text lies: the lowest start and highest end of its segments and its
+/// descendants' (`Int.max` and 0 when there are none). Heads ("17.") are not included.
+struct Extent {
+    var start = Int.max
+    var end = 0
+
+    init() {}
+
+    init(segments: [Range<Int>]) {
+        add(segments)
+    }
+
+    init(_ block: Block) {
+        add(block.segments)
+        for child in block.children { add(Extent(child)) }
+    }
+
+    mutating func add(_ segments: [Range<Int>]) {
+        for segment in segments {
+            start = min(start, segment.lowerBound)
+            end = max(end, segment.upperBound)
+        }
+    }
+
+    mutating func add(_ other: Extent) {
+        start = min(start, other.start)
+        end = max(end, other.end)
     }
 }
 

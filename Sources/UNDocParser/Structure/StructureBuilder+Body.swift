@@ -523,7 +523,7 @@ extension StructureBuilder {
             }
             diagnose(.info, "clause.sequence", "(\(label)) out of sequence in \(host.id)", line: line, element: host.id)
         }
-        if label.allSatisfy(\.isNumber) { style = .number }
+        if Self.isNumber(label) { style = .number }
         let item: Block
         if host.kind == .recommendation || host.recommendationID != nil, parent === host {
             let recommendation = "\(host.recommendationID ?? host.label)(\(label))"
@@ -676,6 +676,15 @@ extension StructureBuilder {
             id: id, symbol: group.printed, symbols: group.symbols.map(\.normalized), title: title, span: span(line)))
         current = nil
         return true
+    }
+}
+
+extension StructureBuilder {
+    /// Whether every character of `label` is a number (as `Character.isNumber`), by bytes
+    /// when it is ASCII: there only the digits are numbers.
+    static func isNumber(_ label: String) -> Bool {
+        if label.utf8.allSatisfy({ $0 < 0x80 }) { return label.utf8.allSatisfy { $0 &- 0x30 < 10 } }
+        return label.allSatisfy(\.isNumber)
     }
 }
 

@@ -83,7 +83,9 @@ extension StructureBuilder {
         }
         // The document's own symbol, alone on a masthead line before the title
         // ("CTOC/COP/2006/L.1"); a text export prints it where a PDF prints it top right.
-        if mastheadSymbol == nil, frontTitle.isEmpty, metadata.title == nil, value.contains("/"),
+        // (The byte is looked for: a substring or Character search costs more than the line;
+        // the symbol grammar decides.)
+        if mastheadSymbol == nil, frontTitle.isEmpty, metadata.title == nil, value.utf8.contains(0x2F),
            let group = SymbolRecognizer(grammars: grammars).recognizeWhole(value), group.symbols.count == 1 {
             mastheadSymbol = group.symbols[0].normalized
             metadata.evidence["symbol"] = lineSpan

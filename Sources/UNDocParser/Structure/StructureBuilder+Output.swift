@@ -16,52 +16,77 @@ extension StructureBuilder {
         var elements: [ElementText] = []
         var markerSites: [(FootnoteMarker, String)] = []
 
+        var scratch: [UInt8] = []
         func cleanText(_ block: Block, decision: String?) -> String {
-            block.clean = TextCleaner.clean(block.segments, in: source)
-            elements.append(ElementText(id: block.id, clean: block.clean, decisionElement: decision, parentID: block.parent?.id))
-            markerSites += block.clean.markers.map { ($0, block.id) }
-            return block.clean.string
+            let clean = TextCleaner.clean(block.segments, in: source, buffer: &scratch)
+            let string = clean.string
+            block.cleanString = string
+            if !clean.markers.isEmpty { markerSites += clean.markers.map { ($0, block.id) } }
+            elements.append(ElementText(id: block.id, clean: clean, decisionElement: decision, parentID: block.parent?.id))
+            return string
         }
-        func spanOf(_ block: Block, from start: Int? = nil) -> SourceSpan {
-            let range = block.span
-            return source.span(min(start ?? range?.start ?? 0, range?.start ?? start ?? 0), range?.end ?? start ?? 0)
+        func spanOf(_ block: Block) -> SourceSpan {
+            spanOf(block, extent: Extent(block))
         }
-        func clause(_ block: Block, decision: String?) -> Clause {
-            var item = Clause(id: block.id, label: block.label, style: block.style,
-                              text: cleanText(block, decision: decision), span: spanOf(block))
-            item.children = block.children.map { clause($0, decision: decision) }
-            return item
+        func spanOf(_ block: Block, extent: Extent) -> SourceSpan {
+            let start = min(block.headStart ?? Int.max, extent.start)
+            return start == Int.max ? source.span(0, 0) : source.span(start, extent.end)
         }
-        func paragraph(_ block: Block, decision: String?) -> Paragraph {
-            var result = Paragraph(id: block.id, number: block.label, text: cleanText(block, decision: decision),
-                                   span: spanOf(block), section: block.section)
-            result.children = block.children.map { clause($0, decision: decision) }
-            return result
+        // Clauses and paragraphs are built children first, so each block's extent is
+        // gathered once on the way up (`Block.span` would walk every subtree again).
+        func clause(_ block: Block, decision: String?, extent outer: inout Extent) -> Clause {
+            let text = cleanText(block, decision: decision)
+            var extent = Extent(segments: block.segments)
+            let children = block.children.map { clause($0, decision: decision, extent: &extent) }
+            outer.add(extent)
+            return Clause(id: block.id, label: block.label, style: block.style, text: text, span: spanOf(block, extent: extent),
+                          children: children)
+        }
+        func paragraph(_ block: Block, decision: String?, extent outer: inout Extent) -> Paragraph {
+            let text = cleanText(block, decision: decision)
+            var extent = Extent(segments: block.segments)
+            let children = block.children.map { clause($0, decision: decision, extent: &extent) }
+            outer.add(extent)
+            return Paragraph(id: block.id, number: block.label, text: text, span: spanOf(block, extent: extent),
+                             children: children, section: block.section)
+        }
+        // (`map` moves each result into the array; appending one in a loop copied it.)
+        func paragraphList(_ blocks: [Block], decision: String?, lastExtent: inout Extent) -> [Paragraph] {
+            blocks.map { block in
+                lastExtent = Extent()
+                return paragraph(block, decision: decision, extent: &lastExtent)
+            }
+        }
+        func clauseList(_ host: Block, decision: String?, extent: inout Extent) -> [Clause] {
+            host.children.map { clause($0, decision: decision, extent: &extent) }
         }
 
-        document.paragraphs = paragraphs.map { paragraph($0, decision: nil) }
+        var unused = Extent()
+        document.paragraphs = paragraphList(paragraphs, decision: nil, lastExtent: &unused)
         for builder in decisions {
             var decision = builder.decision
             let element = decision.element
             if !builder.preamble.segments.isEmpty {
                 decision.preamble = cleanText(builder.preamble, decision: element)
             }
-            decision.clauses = builder.clauses.children.map { clause($0, decision: element) }
-            decision.paragraphs = builder.paragraphs.map { paragraph($0, decision: element) }
-            let end = [builder.preamble.span?.end, builder.clauses.span?.end, builder.paragraphs.last?.span?.end]
-                .compactMap { $0 }.max() ?? builder.headingStart
-            decision.span = source.span(builder.headingStart, max(end, builder.headingStart))
+            var clausesExtent = Extent(segments: builder.clauses.segments)
+            decision.clauses = clauseList(builder.clauses, decision: element, extent: &clausesExtent)
+            var lastParagraph = Extent()
+            decision.paragraphs = paragraphList(builder.paragraphs, decision: element, lastExtent: &lastParagraph)
+            // Ends of blocks without text count as 0, below the heading's start.
+            let end = max(Extent(builder.preamble).end, clausesExtent.end, lastParagraph.end, builder.headingStart)
+            decision.span = source.span(builder.headingStart, end)
             document.decisions.append(decision)
         }
         document.recommendations = recommendationBlocks().map { block in
-            let own = block.clean.isEmpty && !block.segments.isEmpty ? cleanText(block, decision: nil) : block.clean.string
+            let own = block.cleanString.isEmpty && !block.segments.isEmpty ? cleanText(block, decision: nil) : block.cleanString
             return Recommendation(id: block.recommendationID ?? block.label, text: own, group: block.group,
                                   decision: block.decision, span: spanOf(block))
         }
         for builder in annexes {
             var annex = builder.annex
-            annex.agenda = builder.agenda.children.map { clause($0, decision: nil) }
-            annex.paragraphs = builder.paragraphs.map { paragraph($0, decision: nil) }
+            annex.agenda = clauseList(builder.agenda, decision: nil, extent: &unused)
+            annex.paragraphs = paragraphList(builder.paragraphs, decision: nil, lastExtent: &unused)
             document.annexes.append(annex)
         }
         document.texts = texts.map { TextBlock(id: $0.id, text: cleanText($0, decision: nil), span: spanOf($0), section: $0.section) }
@@ -118,8 +143,8 @@ extension StructureBuilder {
     /// Links every marker to its note and every note to its markers; an orphan on either
     /// side is a diagnostic.
     private func linkFootnotes(_ notes: inout [Footnote], _ sites: [(FootnoteMarker, String)], _ diagnostics: inout [Diagnostic]) {
-        var index: [String: Int] = [:]
-        for (position, note) in notes.enumerated() where index[note.marker] == nil { index[note.marker] = position }
+        var index = [String: Int](minimumCapacity: notes.count)
+        for position in notes.indices where index[notes[position].marker] == nil { index[notes[position].marker] = position }
         let hasStarNotes = notes.contains { $0.notation == .star }
         for (marker, element) in sites {
             let span = source.span(marker.sourceStart, marker.sourceEnd)
@@ -139,11 +164,29 @@ extension StructureBuilder {
     }
 
     private func checkParagraphSequence(_ document: Document, _ diagnostics: inout [Diagnostic]) {
+        guard !Self.idsIncrease(document.paragraphs) else { return }
         var seen: Set<String> = []
         for paragraph in document.paragraphs where !seen.insert(paragraph.id).inserted {
             diagnostics.append(Diagnostic(.warning, code: "paragraph.duplicate",
                                           message: "paragraph \(paragraph.number) appears twice",
                                           span: paragraph.span, element: paragraph.id))
         }
+    }
+
+    /// Whether the paragraphs' ids are ASCII and strictly increase by length, then bytes
+    /// ("para-9" < "para-10" < "para-11"): then none appears twice, and hashing them all
+    /// to find out can be skipped. (Only ASCII: there equal strings are equal bytes.)
+    private static func idsIncrease(_ paragraphs: [Paragraph]) -> Bool {
+        var previous: String?
+        for index in paragraphs.indices {
+            let id = paragraphs[index].id  // (not the whole paragraph: a copy retains its every field)
+            guard id.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+            if let previous {
+                let (a, b) = (previous.utf8.count, id.utf8.count)
+                guard a < b || a == b && previous < id else { return false }
+            }
+            previous = id
+        }
+        return true
     }
 }

@@ -6,8 +6,9 @@ import UNDocModel
 /// `markers`. `sourceOffset(_:)` maps any offset in the clean text back to the source,
 /// so every fact found in clean text keeps its exact source span.
 struct CleanText {
-    /// UTF-8 bytes of the clean text while it is built; `finish()` moves them into `string`,
-    /// so that the model's text and the text references are read from are one copy.
+    /// UTF-8 bytes of the clean text while it is built; `finish(returningBytesTo:)` makes
+    /// them `string`, so that the model's text and the text references are read from are
+    /// one copy.
     var bytes: [UInt8] = []
     /// The clean text, once finished.
     private(set) var string = ""
@@ -16,9 +17,11 @@ struct CleanText {
     /// Footnote markers found, with their source ranges.
     var markers: [FootnoteMarker] = []
 
-    /// Ends building: the bytes become `string`.
-    mutating func finish() {
+    /// Ends building: the bytes become `string`, and the byte buffer goes to `buffer` for
+    /// the next text.
+    mutating func finish(returningBytesTo buffer: inout [UInt8]) {
         string = String(decoding: bytes, as: UTF8.self)
+        swap(&bytes, &buffer)
         bytes = []
     }
 

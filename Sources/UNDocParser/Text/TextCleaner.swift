@@ -9,7 +9,16 @@ import UNDocModel
 /// Runs of white space become one space.
 enum TextCleaner {
     static func clean(_ segments: [Range<Int>], in source: SourceText) -> CleanText {
+        var buffer: [UInt8] = []
+        return clean(segments, in: source, buffer: &buffer)
+    }
+
+    /// `clean(_:in:)` building the bytes in `buffer`, which is handed back emptied for the
+    /// next text: one growing buffer for all the texts of a document, not one array each.
+    static func clean(_ segments: [Range<Int>], in source: SourceText, buffer: inout [UInt8]) -> CleanText {
         var out = CleanText()
+        buffer.removeAll(keepingCapacity: true)
+        swap(&out.bytes, &buffer)
         out.bytes.reserveCapacity(segments.reduce(0) { $0 + $1.count } + segments.count)
         source.bytes.withUnsafeBufferPointer { bytes in
             for segment in segments {
@@ -21,7 +30,7 @@ enum TextCleaner {
                 out.trimTrailingSpace()
             }
         }
-        out.finish()
+        out.finish(returningBytesTo: &buffer)
         return out
     }
 
