@@ -32,7 +32,7 @@ struct PDFPrelaunchTests {
         let directory = try PDFTestSupport.temporaryDirectory()
         let long = directory.appendingPathComponent("long.pdf")
         var bytes = Array("%PDF-1.4\n".utf8)
-        bytes += [UInt8](repeating: 0x20, count: PDFToText.splitThreshold)
+        bytes += [UInt8](repeating: 0x20, count: PDFToText.shortPDFLimit)
         try Data(bytes).write(to: long)
         #expect(!PDFPrelaunch.isShortPDF(long.path), "a PDF that may be split into page ranges is converted as usual")
     }

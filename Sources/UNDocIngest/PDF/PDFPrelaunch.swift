@@ -68,7 +68,7 @@ public enum PDFPrelaunch {
         guard path != "-" else { return false }
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              info.st_size > 0, Int(info.st_size) <= PDFToText.splitThreshold
+              info.st_size > 0, Int(info.st_size) <= PDFToText.shortPDFLimit
         else { return false }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }

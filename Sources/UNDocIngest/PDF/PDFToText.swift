@@ -23,9 +23,10 @@ public struct PDFToText: Sendable {
     /// The fewest pages worth a pdftotext run of their own: each run costs a fixed start
     /// (reading the file, its fonts) about as long as converting two pages.
     static let minimumPagesPerRange = 2
-    /// PDFs up to this size may be started before the command line is parsed
-    /// (`PDFPrelaunch`); larger ones may ask pdfinfo for their page count.
-    static let splitThreshold = 256 * 1024
+    /// A PDF up to this size is short: it may be started before the command line is parsed
+    /// (`PDFPrelaunch`), and pdfinfo is never run for its page count (costing more than a
+    /// range would save).
+    static let shortPDFLimit = 256 * 1024
 
     /// A run's pages: `first` through `last`, or to the end of the document when `last` is nil.
     struct PageRange: Hashable {
@@ -70,7 +71,7 @@ public struct PDFToText: Sendable {
     func pageRanges(path: String, contents: [UInt8], tool: String) -> [PageRange?] {
         guard rangesPerPDF > 1 else { return [nil] }
         // pdfinfo when the page tree is in compressed object streams, for PDFs long enough to pay for it.
-        let pages = Self.pageCount(in: contents) ?? (contents.count > Self.splitThreshold ? pdfinfoPages(path: path, tool: tool) : nil)
+        let pages = Self.pageCount(in: contents) ?? (contents.count > Self.shortPDFLimit ? pdfinfoPages(path: path, tool: tool) : nil)
         guard let pages else { return [nil] }
         return Self.pageRanges(pages: pages, parts: rangesPerPDF)
     }
