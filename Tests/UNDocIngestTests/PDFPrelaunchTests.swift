@@ -154,19 +154,23 @@ struct PDFPageRangeTests {
         #expect(count("/Count 0") == 0)
     }
 
-    @Test("pages are split into at most one range per core, of at least two pages, the last open-ended")
+    @Test("pages are split into at most one range per core, of at least six pages, the last open-ended")
     func ranges() {
         typealias Range = PDFToText.PageRange
         #expect(PDFToText.pageRanges(pages: 33, parts: 2) == [Range(first: 1, last: 17), Range(first: 18, last: nil)])
-        #expect(PDFToText.pageRanges(pages: 5, parts: 2) == [Range(first: 1, last: 3), Range(first: 4, last: nil)])
-        #expect(PDFToText.pageRanges(pages: 10, parts: 4) == [Range(first: 1, last: 3), Range(first: 4, last: 6),
-                                                              Range(first: 7, last: 9), Range(first: 10, last: nil)])
-        #expect(PDFToText.pageRanges(pages: 3, parts: 2) == [nil], "a range of one page costs more than it saves")
+        #expect(PDFToText.pageRanges(pages: 12, parts: 2) == [Range(first: 1, last: 6), Range(first: 7, last: nil)])
+        #expect(PDFToText.pageRanges(pages: 24, parts: 4) == [Range(first: 1, last: 6), Range(first: 7, last: 12),
+                                                              Range(first: 13, last: 18), Range(first: 19, last: nil)])
+        #expect(PDFToText.pageRanges(pages: 20, parts: 4) == [Range(first: 1, last: 7), Range(first: 8, last: 14),
+                                                              Range(first: 15, last: nil)],
+                "no more ranges than there are six pages")
+        #expect(PDFToText.pageRanges(pages: 5, parts: 2) == [nil], "a second run on five pages costs more than it saves")
+        #expect(PDFToText.pageRanges(pages: 11, parts: 2) == [nil])
         #expect(PDFToText.pageRanges(pages: 500, parts: 1) == [nil])
         #expect(PDFToText.pageRanges(pages: 0, parts: 8) == [nil])
     }
 
-    @Test("a page count read too high or too low still gives every page once", arguments: ["/Count 2 ", "/Count 60 "])
+    @Test("a page count read too high or too low still gives every page once", arguments: ["/Count 12 ", "/Count 60 "])
     func wrongCount(declared: String) throws {
         try PDFTestSupport.requirePdftotext()
         let path = CorpusPDF.root.appendingPathComponent("Corpus/pdf/003_d14f16574e34a7cb.pdf").path

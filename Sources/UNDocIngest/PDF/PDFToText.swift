@@ -18,11 +18,13 @@ public struct PDFToText: Sendable {
 
     /// How many page ranges a PDF is converted in at once, one pdftotext each: the number of
     /// cores by default; commands that read several files at once give each file its share.
-    public var rangesPerPDF: Int = ProcessInfo.processInfo.activeProcessorCount
+    public var rangesPerPDF: Int = ProcessorCount.active
 
-    /// The fewest pages worth a pdftotext run of their own: each run costs a fixed start
-    /// (reading the file, its fonts) about as long as converting two pages.
-    static let minimumPagesPerRange = 2
+    /// The fewest pages worth a pdftotext run of their own. Each run costs a fixed start
+    /// (loading poppler, reading the file and its fonts) of about 6.5 ms, as long as
+    /// converting ten pages: a second run on a 5-page PDF saves 1.5 ms of waiting and costs
+    /// 7 ms of a core that undoc's own start-up needs at that moment (BENCHMARKS.md, PDF).
+    static let minimumPagesPerRange = 6
     /// A PDF up to this size is short: it may be started before the command line is parsed
     /// (`PDFPrelaunch`), and pdfinfo is never run for its page count (costing more than a
     /// range would save).

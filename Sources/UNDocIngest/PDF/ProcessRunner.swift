@@ -48,7 +48,10 @@ enum ProcessRunner {
         let deadline = now() + max(timeout, 0.001)
         let child = try spawnChild(executable, arguments: arguments)
         let started = StartedProcess(pid: child.pid)
-        DispatchQueue.global(qos: .userInitiated).async {
+        // A thread of its own, not a Dispatch worker: collecting blocks for the whole run, and
+        // the global queue has only as many workers as cores, so two collectors on two cores
+        // would hold back the grammar compilation that is meant to overlap with them.
+        Thread.detachNewThread {
             started.finish(child.collect(deadline: deadline))
         }
         return started
@@ -85,7 +88,9 @@ enum ProcessRunner {
                 if reaped == pid { break }
                 if reaped < 0, errno != EINTR { break }
                 if ProcessRunner.now() >= deadline { killGroup() }
-                usleep(200)
+                // Short steps: the pipes close a moment before the child can be reaped, and
+                // every step here is waited for by the parse of this PDF.
+                usleep(50)
             }
 
             let ending: ProcessEnding

@@ -35,7 +35,7 @@ struct ParseCommand: ParsableCommand {
     var outputDir: String?
 
     @Option(name: .shortAndLong, help: "How many files to parse at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessorCount.active
 
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var common: CommonOptions

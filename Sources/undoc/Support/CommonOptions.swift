@@ -37,19 +37,23 @@ struct CommonOptions: ParsableArguments {
 
     /// The grammars, or exit 2 with the grammar file's error.
     func loadGrammars() throws -> ParserGrammars {
-        do {
-            return try ParserGrammars.load(overrideDirectory: grammars.map { URL(fileURLWithPath: $0) })
-        } catch {
-            Console.error("undoc: \(error)")
-            throw ExitCode(2)
-        }
+        try loadGrammarsInBackground().get()
     }
 
-    /// The grammars, compiled on another thread from now on; `get()` reports a broken grammar
-    /// file (and exits with status 2) like `loadGrammars`.
+    /// The grammars, compiled on another thread from now on (or already since `main`, by
+    /// `EarlyStart`); `get()` reports a broken grammar file (and exits with status 2) like
+    /// `loadGrammars`.
     func loadGrammarsInBackground() -> Deferred<ParserGrammars> {
         let directory = grammars.map { URL(fileURLWithPath: $0) }
-        return Deferred {
+        if directory == nil, let early = EarlyStart.builtInGrammars { return early }
+        return Self.compile(overrideDirectory: directory)
+    }
+
+    /// Compiles the grammars on another thread. Waiting for them is a wait on a Dispatch
+    /// group: a second thread asking `ParserGrammars.builtIn()` while the first compiles would
+    /// wait on the runtime's once-lock, which spins on a core for as long as the compilation runs.
+    static func compile(overrideDirectory directory: URL?) -> Deferred<ParserGrammars> {
+        Deferred {
             do {
                 return try ParserGrammars.load(overrideDirectory: directory)
             } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import UNDocGraph
+import UNDocIngest
 import UNDocParser
 
 /// Options of the commands that read a whole corpus.
@@ -9,7 +10,7 @@ struct CorpusOptions: ParsableArguments {
     var manifest: String?
 
     @Option(name: .shortAndLong, help: "How many files to parse at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessorCount.active
 
     @OptionGroup var catalogOptions: CatalogOptions
 

@@ -9,7 +9,9 @@ final class Deferred<Value: Sendable>: @unchecked Sendable {
 
     init(_ work: @escaping @Sendable () throws -> Value) {
         done.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
+        // Its own thread: Dispatch's global queue can be fully taken by threads that wait on
+        // pdftotext, and the work would then start only when one of them ends.
+        Thread.detachNewThread {
             self.result = Result { try work() }
             self.done.leave()
         }

@@ -18,11 +18,15 @@ enum EarlyStart {
         // pdftotext first: it is the longest step for a short PDF. As `parse` runs it by
         // default; with another --pdftotext or time limit, the command runs its own.
         if arguments[1] == "parse", !options.contains(where: { $0.hasPrefix("--pdftotext") }) {
-            PDFPrelaunch.start(paths: Array(arguments.dropFirst(2)), limit: ProcessInfo.processInfo.activeProcessorCount)
+            PDFPrelaunch.start(paths: Array(arguments.dropFirst(2)), limit: ProcessorCount.active)
         }
         // With --grammars, the command compiles another set; the built-in one would be wasted work.
         if !options.contains(where: { $0.hasPrefix("--grammars") }) {
-            DispatchQueue.global(qos: .userInitiated).async { _ = try? ParserGrammars.builtIn() }
+            builtInGrammars = CommonOptions.compile(overrideDirectory: nil)
         }
     }
+
+    /// The built-in grammars, compiling since `main`; the commands take them from here.
+    /// Written once by `begin`, before any other thread runs, and only read afterwards.
+    nonisolated(unsafe) private(set) static var builtInGrammars: Deferred<ParserGrammars>?
 }
