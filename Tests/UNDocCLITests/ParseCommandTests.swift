@@ -117,6 +117,28 @@ struct ParseCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    @Test("a subcommand read by its own parser first still gives the root's help, usage lines and messages")
+    func subcommandParsedAlone() throws {
+        let help = try CLI.run(["parse", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: undoc parse"))
+        let invalid = try CLI.run(["parse", "--jobs", "0", "Corpus/001_caccf940e690384d.txt"])
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.contains("--jobs must be at least 1"))
+        #expect(invalid.stderr.contains("Usage: undoc parse"))
+        let unknown = try CLI.run(["graph", "--no-such-option", "Corpus"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("Usage: undoc graph"))
+        // Parsed alone or through the root, the same command does the same thing.
+        let text = "Corpus/001_caccf940e690384d.txt"
+        let alone = try CLI.run(["symbols", "--unique", text])
+        let viaRoot = try CLI.run(["symbols", "--unique", "--no-such-option", text])
+        #expect(alone.status == 0)
+        #expect(!alone.stdout.isEmpty)
+        #expect(viaRoot.status == 2)
+        #expect(try CLI.run(["symbols", text, "--unique"]).stdout == alone.stdout)
+    }
+
     @Test("a malformed grammar names the file, line and rule: exit 2")
     func malformedGrammar() throws {
         let directory = try CLI.temporaryDirectory()

@@ -23,16 +23,20 @@ public enum PDFPrelaunch {
     /// limit, in page ranges on the cores), for every path that is a PDF file short enough to
     /// be read whole; the PDFs share the cores. Starts nothing when more than `limit` paths
     /// qualify, or more than `maximumInputs` are given. The paths may include option names
-    /// and values: only PDF files count.
-    public static func start(paths: [String], limit: Int) {
+    /// and values: only PDF files count. Returns whether a run was started.
+    @discardableResult
+    public static func start(paths: [String], limit: Int) -> Bool {
         start(paths: paths, limit: limit, converter: PDFToText())
     }
 
-    static func start(paths: [String], limit: Int, converter: PDFToText) {
-        guard paths.count <= maximumInputs else { return }
-        let candidates = Array(Set(paths.filter(isShortPDF)))
-        guard !candidates.isEmpty, candidates.count <= limit else { return }
-        guard let tool = converter.resolvedExecutable() else { return }
+    @discardableResult
+    static func start(paths: [String], limit: Int, converter: PDFToText) -> Bool {
+        guard paths.count <= maximumInputs else { return false }
+        var candidates: [String] = []
+        for path in paths where !candidates.contains(path) && isShortPDF(path) { candidates.append(path) }
+        guard !candidates.isEmpty, candidates.count <= limit else { return false }
+        guard let tool = converter.resolvedExecutable() else { return false }
+        var startedAny = false
         var converter = converter
         converter.rangesPerPDF = max(1, converter.rangesPerPDF / candidates.count)
         for path in candidates {
@@ -48,8 +52,12 @@ public enum PDFPrelaunch {
                 }
                 runs.append(started)
             }
-            if !runs.isEmpty { registry.add(runs, for: Key(tool: tool, path: path, timeout: converter.timeout)) }
+            if !runs.isEmpty {
+                registry.add(runs, for: Key(tool: tool, path: path, timeout: converter.timeout))
+                startedAny = true
+            }
         }
+        return startedAny
     }
 
     /// The runs started for the PDF at `path` with this pdftotext and time limit, one per page
