@@ -36,6 +36,22 @@ public struct Grammar: Sendable {
         self.fileName = fileName
     }
 
+    /// Like `init(source:fileName:)`, reading the compiled form from `cache` when it holds it
+    /// and adding it there when not.
+    init(source: String, fileName: String, cache: GrammarCache?) throws(GrammarError) {
+        if let program = cache?.load(source: source, fileName: fileName) {
+            self.init(program: program, fileName: fileName)
+            return
+        }
+        try self.init(source: source, fileName: fileName)
+        cache?.store(program, source: source, fileName: fileName)
+    }
+
+    private init(program: CompiledGrammar, fileName: String) {
+        self.program = program
+        self.fileName = fileName
+    }
+
     /// The rule names, in the order of the file.
     public var ruleNames: [String] { program.ruleNames }
 

@@ -29,7 +29,7 @@ enum Op: UInt8, Sendable {
 
 /// One node of the flat program. `first` is the set of bytes a non-empty match can start with
 /// (every byte when the node is nullable); for `byteClass` it is also the class itself.
-struct Node: Sendable {
+struct Node: Sendable, Equatable {
     var op: Op
     var nullable: Bool
     var a: Int32
@@ -48,7 +48,7 @@ struct CaptureInfo: Hashable, Sendable {
 }
 
 /// A grammar compiled to a flat array of nodes with precomputed first-byte sets and nullability.
-struct CompiledGrammar: Sendable {
+struct CompiledGrammar: Sendable, Equatable {
     var nodes: ContiguousArray<Node> = []
     var kids: ContiguousArray<Int32> = []
     var pool: ContiguousArray<UInt8> = []

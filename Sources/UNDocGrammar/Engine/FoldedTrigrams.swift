@@ -6,7 +6,7 @@
 /// prefilter costs a hash and several loads at each; this is one load and one bit. It only
 /// over-approximates the rule's start patterns (folding merges strings), so it never rejects
 /// a position where the rule matches; what it lets through goes on to the exact checks.
-struct FoldedTrigrams: Sendable {
+struct FoldedTrigrams: Sendable, Equatable {
     /// 512 words (32,768 bits) per table, after one unused word (so that the array is never
     /// empty and always has a base address).
     var words = ContiguousArray<UInt64>(repeating: 0, count: 1)

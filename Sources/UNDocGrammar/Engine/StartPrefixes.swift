@@ -415,7 +415,7 @@ struct Prefilter: Sendable, Equatable {
 }
 
 /// The prefilters of all the rules of a grammar, in three flat arrays.
-struct PrefilterTables: Sendable {
+struct PrefilterTables: Sendable, Equatable {
     /// Per filtered rule, 256 row numbers in `bits`, one per first byte (after 256 unused
     /// ones, so that the array is never empty).
     var rows = ContiguousArray<UInt32>(repeating: 0, count: 256)

@@ -216,7 +216,7 @@ struct WideCheck: Sendable, Equatable {
 }
 
 /// The sixteen-byte checks of every rule that has them, grouped by first byte.
-struct WideFilterTables: Sendable {
+struct WideFilterTables: Sendable, Equatable {
     /// The checks, bucket after bucket (after one unused check, so that the array is never
     /// empty).
     var checks = ContiguousArray<WideCheck>(repeating: WideCheck(value0: 0, mask0: 0, value1: 0, mask1: 0, length: 0), count: 1)

@@ -35,11 +35,11 @@ public struct GrammarSet: Sendable {
     /// Throws `GrammarSetError` when the directory does not exist, is not a directory or a
     /// file cannot be read, and `GrammarError` (naming the file's path) when a grammar is wrong.
     public static func load(overrideDirectory: URL?) throws -> GrammarSet {
-        try load(embedded: EmbeddedGrammars.files, overrideDirectory: overrideDirectory)
+        try load(embedded: EmbeddedGrammars.files, overrideDirectory: overrideDirectory, cache: GrammarCache.standard)
     }
 
     /// `load(overrideDirectory:)` over a given set of built-in files (for tests).
-    static func load(embedded: [String: String], overrideDirectory: URL?) throws -> GrammarSet {
+    static func load(embedded: [String: String], overrideDirectory: URL?, cache: GrammarCache? = nil) throws -> GrammarSet {
         var set = GrammarSet()
         var overrides: [String: URL] = [:]
         if let directory = overrideDirectory {
@@ -81,7 +81,7 @@ public struct GrammarSet: Sendable {
             if name.hasSuffix(".peg") {
                 // Errors name the override's path, or the file name for a built-in grammar.
                 let fileName = origin == "built-in" ? name : origin
-                set.grammars[String(name.dropLast(4))] = try Grammar(source: text, fileName: fileName)
+                set.grammars[String(name.dropLast(4))] = try Grammar(source: text, fileName: fileName, cache: cache)
             } else {
                 set.data[name] = text
             }
