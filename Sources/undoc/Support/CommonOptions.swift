@@ -52,11 +52,8 @@ struct CommonOptions: ParsableArguments {
     /// Compiles the grammars on another thread. Waiting for them is a wait on a Dispatch
     /// group: a second thread asking `ParserGrammars.builtIn()` while the first compiles would
     /// wait on the runtime's once-lock, which spins on a core for as long as the compilation runs.
-    /// `yielding`: at a lower priority, so that where the cores are all taken (pdftotext
-    /// converting on one, undoc starting on the other), the converter is not the one kept waiting.
-    static func compile(overrideDirectory directory: URL?, yielding: Bool = false) -> Deferred<ParserGrammars> {
+    static func compile(overrideDirectory directory: URL?) -> Deferred<ParserGrammars> {
         Deferred {
-            if yielding { Niceness.lowerForThisThread() }
             do {
                 return try ParserGrammars.load(overrideDirectory: directory)
             } catch {

@@ -24,12 +24,11 @@ enum EarlyStart {
         }
         // With --grammars, the command compiles another set; the built-in one would be wasted work.
         if !options.contains(where: { $0.hasPrefix("--grammars") }) {
-            let grammars = CommonOptions.compile(overrideDirectory: nil, yielding: converting)
+            let grammars = CommonOptions.compile(overrideDirectory: nil)
             builtInGrammars = grammars
             // While pdftotext converts, the path its text will take is run once on a sample.
             if converting {
                 Thread.detachNewThread {
-                    Niceness.lowerForThisThread()
                     if let grammars = try? grammars.get() { WarmUp.run(grammars) }
                 }
             }
