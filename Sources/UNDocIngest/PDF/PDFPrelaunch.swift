@@ -25,24 +25,28 @@ public enum PDFPrelaunch {
     /// qualify, or more than `maximumInputs` are given. The paths may include option names
     /// and values: only PDF files count. Returns whether a run was started.
     @discardableResult
-    public static func start(paths: [String], limit: Int) -> Bool {
-        start(paths: paths, limit: limit, converter: PDFToText())
+    /// (`limit` is asked for only when two PDFs or more qualify, and the number of cores only
+    /// when a PDF is long enough to split: reading them costs Foundation's start-up, which
+    /// would delay pdftotext.)
+    public static func start(paths: [String], limit: @autoclosure () -> Int) -> Bool {
+        start(paths: paths, limit: limit(), converter: PDFToText())
     }
 
     @discardableResult
-    static func start(paths: [String], limit: Int, converter: PDFToText) -> Bool {
+    static func start(paths: [String], limit: @autoclosure () -> Int, converter: PDFToText) -> Bool {
         guard paths.count <= maximumInputs else { return false }
-        var candidates: [String] = []
-        for path in paths where !candidates.contains(path) && isShortPDF(path) { candidates.append(path) }
-        guard !candidates.isEmpty, candidates.count <= limit else { return false }
+        var candidates: [(path: String, contents: [UInt8])] = []
+        for path in paths where !candidates.contains(where: { $0.path == path }) {
+            if let contents = shortPDF(path) { candidates.append((path, contents)) }
+        }
+        guard !candidates.isEmpty, candidates.count == 1 || candidates.count <= limit() else { return false }
         guard let tool = converter.resolvedExecutable() else { return false }
         var startedAny = false
         var converter = converter
-        converter.rangesPerPDF = max(1, converter.rangesPerPDF / candidates.count)
-        for path in candidates {
-            guard let contents = FileManager.default.contents(atPath: path) else { continue }
+        if candidates.count > 1 { converter.rangesPerPDF = max(1, converter.rangesPerPDF / candidates.count) }
+        for (path, contents) in candidates {
             var runs: [StartedProcess] = []
-            for pages in converter.pageRanges(path: path, contents: [UInt8](contents), tool: tool) {
+            for pages in converter.pageRanges(path: path, contents: contents, tool: tool) {
                 guard let started = try? ProcessRunner.start(tool, arguments: PDFToText.arguments(path: path, pages: pages),
                                                              timeout: converter.timeout)
                 else {
@@ -73,17 +77,35 @@ public enum PDFPrelaunch {
 
     /// A regular file that starts with "%PDF-" and is small enough to read whole in `main`.
     static func isShortPDF(_ path: String) -> Bool {
-        guard path != "-" else { return false }
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              info.st_size > 0, Int(info.st_size) <= PDFToText.shortPDFLimit
-        else { return false }
+        shortPDF(path) != nil
+    }
+
+    /// The bytes of `path` when it is a short PDF (see `isShortPDF`), read with POSIX calls.
+    private static func shortPDF(_ path: String) -> [UInt8]? {
+        guard path != "-" else { return nil }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var header = [UInt8](repeating: 0, count: 5)
-        let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 5) }
-        return count == 5 && header == Array("%PDF-".utf8)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              info.st_size > 5, Int(info.st_size) <= PDFToText.shortPDFLimit
+        else { return nil }
+        let size = Int(info.st_size)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size {
+                let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                filled += count
+            }
+            // A file that shrank while being read: what was read, the rest zero (then refused).
+            (buffer.baseAddress! + filled).initialize(repeating: 0, count: size - filled)
+            complete = filled == size
+            initialized = size
+        }
+        return complete && bytes.starts(with: Array("%PDF-".utf8)) ? bytes : nil
     }
 
     struct Key: Hashable {

@@ -18,7 +18,13 @@ public struct PDFToText: Sendable {
 
     /// How many page ranges a PDF is converted in at once, one pdftotext each: the number of
     /// cores by default; commands that read several files at once give each file its share.
-    public var rangesPerPDF: Int = ProcessorCount.active
+    public var rangesPerPDF: Int {
+        get { chosenRangesPerPDF ?? ProcessorCount.active }
+        set { chosenRangesPerPDF = newValue }
+    }
+
+    // Read only when a PDF is long enough to split (see `PDFPrelaunch`).
+    private var chosenRangesPerPDF: Int?
 
     /// The fewest pages worth a pdftotext run of their own. Each run costs a fixed start
     /// (loading poppler, reading the file and its fonts) of about 6.5 ms, as long as
@@ -71,9 +77,11 @@ public struct PDFToText: Sendable {
     /// a page count read too low still converts every page, and one too high only leaves a
     /// range that holds nothing.
     func pageRanges(path: String, contents: [UInt8], tool: String) -> [PageRange?] {
+        let declared = Self.pageCount(in: contents)
+        if let declared, declared < 2 * Self.minimumPagesPerRange { return [nil] }
         guard rangesPerPDF > 1 else { return [nil] }
         // pdfinfo when the page tree is in compressed object streams, for PDFs long enough to pay for it.
-        let pages = Self.pageCount(in: contents) ?? (contents.count > Self.shortPDFLimit ? pdfinfoPages(path: path, tool: tool) : nil)
+        let pages = declared ?? (contents.count > Self.shortPDFLimit ? pdfinfoPages(path: path, tool: tool) : nil)
         guard let pages else { return [nil] }
         return Self.pageRanges(pages: pages, parts: rangesPerPDF)
     }
