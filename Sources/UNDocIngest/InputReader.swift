@@ -103,33 +103,46 @@ public struct InputReader: Sendable {
         return ["docx", "docm", "dotx", "dotm"].contains(path[path.index(after: dot)...].lowercased())
     }
 
+    /// The file's bytes, read with POSIX calls: Foundation's `attributesOfItem` looks up the
+    /// owner's and group's names (reading /etc/nsswitch.conf, /etc/passwd and /etc/group)
+    /// for every input, which undoc never shows.
     private func readFile(_ path: String) throws(InputError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound }
-        if isDirectory.boolValue { throw .isDirectory }
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            throw .unreadable(InputReader.reason(error))
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .notFound }
+            throw .unreadable(String(cString: strerror(errno)))
         }
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular { throw .notRegularFile }
-        if let size = (attributes[.size] as? NSNumber)?.intValue {
-            if size > maxBytes { throw .tooLarge(bytes: size, limit: maxBytes) }
-            if size == 0 { throw .empty }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { throw .isDirectory }
+        // (Checked before opening: opening a FIFO would wait for a writer.)
+        if type != S_IFREG { throw .notRegularFile }
+        let size = Int(info.st_size)
+        if size > maxBytes { throw .tooLarge(bytes: size, limit: maxBytes) }
+        if size == 0 { throw .empty }
+
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw .unreadable(errno == EACCES ? "permission denied" : String(cString: strerror(errno)))
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable("permission denied") }
-        defer { try? handle.close() }
-        do {
-            // Read one byte past the limit so a file that grew after the size check is caught.
-            let data = try handle.read(upToCount: maxBytes + 1) ?? Data()
-            if data.count > maxBytes { throw InputError.tooLarge(bytes: data.count, limit: maxBytes) }
-            return [UInt8](data)
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw .unreadable(InputReader.reason(error))
+        defer { close(descriptor) }
+        // Read one byte past the limit so a file that grew after the size check is caught.
+        var bytes = [UInt8](repeating: 0, count: min(size, maxBytes) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                guard bytes.count <= maxBytes else { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, maxBytes + 1 - bytes.count)))
+            }
+            let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            filled += count
         }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     private func readStandardInput() throws(InputError) -> [UInt8] {
@@ -145,4 +158,9 @@ public struct InputReader: Sendable {
         let text = (error as NSError).localizedDescription
         return text.isEmpty ? String(describing: error) : text
     }
+}
+
+/// `read(2)`, under another name: inside `InputReader`, `read` is its own method.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -35,6 +35,11 @@ struct PDFPrelaunchTests {
         bytes += [UInt8](repeating: 0x20, count: PDFToText.shortPDFLimit)
         try Data(bytes).write(to: long)
         #expect(!PDFPrelaunch.isShortPDF(long.path), "a PDF that may be split into page ranges is converted as usual")
+
+        // A FIFO is refused at once: opening it must not wait for a writer.
+        let fifo = directory.appendingPathComponent("fifo.pdf").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(!PDFPrelaunch.isShortPDF(fifo))
     }
 
     @Test("the runs started early are taken once, for the same file, pdftotext and time limit, and give what runs of its own give")

@@ -83,7 +83,8 @@ public enum PDFPrelaunch {
     /// The bytes of `path` when it is a short PDF (see `isShortPDF`), read with POSIX calls.
     private static func shortPDF(_ path: String) -> [UInt8]? {
         guard path != "-" else { return nil }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO would otherwise wait for a writer (it is refused below).
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
