@@ -14,53 +14,71 @@ import UNDocParser
 /// while undoc would only be waiting.
 enum WarmUp {
     static func run(_ grammars: ParserGrammars) {
-        let source = PDFReader.normalize(pdftotextOutput: Array(sample.utf8), name: "warm-up.pdf")
-        let document = DocumentParser(grammars: grammars).parse(source, symbol: source.printedSymbol)
-        _ = try? DocumentJSON.encode(document)
+        _ = try? DocumentJSON.encode(sampleDocument(grammars))
     }
 
-    /// A two-page report laid out as `pdftotext -layout` prints one: masthead, numbered
-    /// paragraphs, a decision with clauses, references, a page-bottom footnote, running head
-    /// and page number. Invented; it names no real document.
-    private static let sample = """
-                                                                  CTOC/COP/2099/L.1
-         United Nations
-                                                                  Distr.: Limited
-                                                                  2 January 2099
+    /// The sample, normalised as pdftotext's output and parsed.
+    static func sampleDocument(_ grammars: ParserGrammars) -> Document {
+        let source = PDFReader.normalize(pdftotextOutput: Array(sample.utf8), name: "warm-up.pdf")
+        return DocumentParser(grammars: grammars).parse(source, symbol: source.printedSymbol)
+    }
 
-                                                                  Original: English
+    /// A two-page report laid out as `pdftotext -layout` prints the corpus PDFs: masthead,
+    /// numbered paragraphs, a decision with lettered and roman clauses, references, a footnote
+    /// marker glued to its word and the note at the page bottom, job number and barcode,
+    /// running head and page number. Invented; it names no real document.
+    static let sample = """
+        United Nations                                         CTOC/COP/2099/L.1
 
-        Conference of the Parties to the United Nations
-        Convention against Transnational Organized Crime
+                                                                                           Distr.: Limited
+                                                                                           2 January 2099
+
+                                                                                           Original: English
+
+
+        Conference of the Parties to the United Nations Convention against Transnational Organized Crime
         First session
         Vienna, 1-2 January 2099
-        Item 2 of the provisional agenda*
+
+
+                  Draft report
+
+
+                  Agenda item 2: Adoption of the agenda and organization of work
+
+           1.     At its 1st meeting, the Conference adopted the following decision, recalling General
+                  Assembly resolution 55/25, annex I, and further to recommendation 19 contained in the
+                  previous report (E/CN.15/2099/6):
+
+
+        Decision 1/1
+
+
         Adoption of the agenda
+              The Conference of the Parties to the United Nations Convention against Transnational
+        Organized Crime, recalling its decision 2/6:
+        (a)   Decides to adopt the agenda contained in document CTOC/COP/2099/1;
+        (b)   Requests the secretariat to report to it at its second session:
+              (i) On the implementation of recommendation 2 contained in the previous report;
+              (ii) On technical assistance.
 
-                       Draft report
 
-        I. Matters calling for action by the Conference
 
-        1.    At its 1st meeting, the Conference adopted decision 1/1 (see
-        CTOC/COP/2099/L.2),1 recalling General Assembly resolution 55/25, annex I.
-
-                                 Decision 1/1
-              The Conference,
-              (a) Decides to adopt the agenda contained in CTOC/COP/2099/1;
-              (b) Requests the secretariat to report to it at its second session:
-                    (i) On the implementation of recommendation 2;
-
-        __________________
-           1 For the text, see chap. I, decision 1/1.
 
         V.99-12345 (E)
+
         *9912345*
         \u{0C}CTOC/COP/2099/L.1
 
-        2.    Further to recommendation 19 contained in the previous report, the
-        Conference took note of the report of the Secretary-General (E/CN.15/2099/6).
 
-                                                                                   2
+
+            2.     The Conference also took note of the views of States and observers1 on the report of
+                   its previous session (CTOC/COP/2098/15) and on the questionnaire it had approved.
+
+                 1 For the list of observers, see chap. IV, para. 12.
+
+
+        2
         \u{0C}
         """
 }
