@@ -125,23 +125,14 @@ public struct InputReader: Sendable {
             throw .unreadable(errno == EACCES ? "permission denied" : String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
-        // Read one byte past the limit so a file that grew after the size check is caught.
-        var bytes = [UInt8](repeating: 0, count: min(size, maxBytes) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count {
-                guard bytes.count <= maxBytes else { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
-                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, maxBytes + 1 - bytes.count)))
-            }
-            let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(String(cString: strerror(errno)))
-            }
-            if count == 0 { break }
-            filled += count
+        // One byte past the limit is read, so a file that grew after the size check is caught.
+        let bytes: [UInt8]
+        do {
+            bytes = try FileDescriptorReader.readToEnd(descriptor, expectedSize: size, limit: maxBytes)
+        } catch {
+            throw .unreadable(error.message)
         }
-        bytes.removeLast(bytes.count - filled)
+        if bytes.count > maxBytes { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
         return bytes
     }
 
@@ -160,7 +151,3 @@ public struct InputReader: Sendable {
     }
 }
 
-/// `read(2)`, under another name: inside `InputReader`, `read` is its own method.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
-}

@@ -91,22 +91,11 @@ public enum PDFPrelaunch {
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               info.st_size > 5, Int(info.st_size) <= PDFToText.shortPDFLimit
         else { return nil }
-        let size = Int(info.st_size)
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var filled = 0
-            while filled < size {
-                let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { break }
-                filled += count
-            }
-            // A file that shrank while being read: what was read, the rest zero (then refused).
-            (buffer.baseAddress! + filled).initialize(repeating: 0, count: size - filled)
-            complete = filled == size
-            initialized = size
-        }
-        return complete && bytes.starts(with: Array("%PDF-".utf8)) ? bytes : nil
+        guard let bytes = try? FileDescriptorReader.readToEnd(descriptor, expectedSize: Int(info.st_size),
+                                                              limit: PDFToText.shortPDFLimit),
+              bytes.count <= PDFToText.shortPDFLimit
+        else { return nil }
+        return bytes.starts(with: Array("%PDF-".utf8)) ? bytes : nil
     }
 
     struct Key: Hashable {
