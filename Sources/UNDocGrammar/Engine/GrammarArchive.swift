@@ -317,6 +317,14 @@ struct ArchiveReader {
         return elements
     }
 
+    /// What `raw` would read as bytes, in place: valid as long as the buffer read from.
+    mutating func rawBytes() -> UnsafeRawBufferPointer? {
+        guard let count = count() else { return nil }
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset ..< offset + count])
+        offset += count
+        return bytes
+    }
+
     mutating func raw<T: FixedWidthInteger>() -> ContiguousArray<T>? {
         guard let count = count(), count <= (buffer.count - offset) / MemoryLayout<T>.size else { return nil }
         let size = count * MemoryLayout<T>.size

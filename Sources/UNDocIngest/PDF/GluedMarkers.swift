@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Footnote markers that pdftotext glued to the text before them: "Protocol,1" "partners1"
 /// "2009.2" "19883" (1988 and marker 3). Each is rewritten as `<sup>N</sup>`, the notation
 /// the parser reads.
@@ -38,7 +46,7 @@ enum GluedMarkers {
     private static func find(_ marker: String, in text: String, from: String.Index) -> Range<String.Index>? {
         let digits = Array(marker.utf8)
         // Most lines do not hold the marker's digits at all.
-        guard holds(digits, text.utf8[from...]) else { return nil }
+        guard holds(digits, in: text, from: from) else { return nil }
         let scalars = text.unicodeScalars
         var wordStart = from
         let end = scalars.endIndex
@@ -52,15 +60,25 @@ enum GluedMarkers {
         return nil
     }
 
-    /// Whether `bytes` holds `needle` (a few ASCII digits).
-    private static func holds(_ needle: [UInt8], _ bytes: Substring.UTF8View) -> Bool {
-        guard let first = needle.first else { return false }
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: first) {
-            if bytes[found...].starts(with: needle) { return true }
-            index = bytes.index(after: found)
+    /// Whether `text` holds `needle` (a few ASCII digits) from `from` on: `memchr` over the
+    /// bytes in place (asked for every marker of a page against every line after the last one found).
+    private static func holds(_ needle: [UInt8], in text: String, from: String.Index) -> Bool {
+        guard !needle.isEmpty else { return false }
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: from)
+        var text = text
+        return text.withUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard bytes.count - offset >= needle.count, let base = bytes.baseAddress else { return false }
+            let first = Int32(needle[0])
+            var start = offset
+            while bytes.count - start >= needle.count {
+                guard let found = memchr(base + start, first, bytes.count - start) else { return false }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard bytes.count - at >= needle.count else { return false }
+                if memcmp(base + at, needle, needle.count) == 0 { return true }
+                start = at + 1
+            }
+            return false
         }
-        return false
     }
 
     /// Closing punctuation after a marker, and the punctuation a marker may be glued to.

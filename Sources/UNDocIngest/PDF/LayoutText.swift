@@ -19,6 +19,12 @@ struct LayoutLine {
 /// Splits `pdftotext -layout` output into pages of non-blank lines.
 enum LayoutText {
     static func pages(_ bytes: [UInt8]) -> [[LayoutLine]] {
+        bytes.withUnsafeBufferPointer { pages(in: $0) }
+    }
+
+    /// Read through a buffer pointer: every byte of the document passes here twice (once to
+    /// find line ends, once to measure the line).
+    private static func pages(in bytes: UnsafeBufferPointer<UInt8>) -> [[LayoutLine]] {
         var pages: [[LayoutLine]] = []
         var current: [LayoutLine] = []
         var blank = 0
@@ -37,7 +43,7 @@ enum LayoutText {
                 blank += 1
                 return
             }
-            let text = String(decoding: bytes[start..<stop], as: UTF8.self)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
             // Measured here, while the bytes are at hand: every later stage asks.
             var run = 0
             var gap = false
@@ -52,8 +58,10 @@ enum LayoutText {
                                       hasGap: gap, columns: columns))
             blank = 0
         }
-        for index in bytes.indices {
+        for index in 0..<bytes.count {
             let byte = bytes[index]
+            // Line feeds and form feeds are the only bytes below 0x0D that matter.
+            guard byte <= 0x0C else { continue }
             if byte == 0x0A {
                 finishLine(index)
                 lineStart = index + 1
@@ -77,7 +85,19 @@ enum LayoutShapes {
     /// A printed label at the start of a line: "17.", "IV.", "C.", "3/2.", "(a)", "(iii)", "(12)".
     /// Returns the label, the text after it and the number of spaces between.
     static func label(_ text: String) -> (label: String, rest: Substring, gap: Int)? {
-        let bytes = Array(text.utf8.prefix(12))
+        // Asked twice of every line: read in place, without copying the line's first bytes out.
+        var contiguous = text
+        guard let (length, gap) = contiguous.withUTF8({ labelLength($0) }) else { return nil }
+        let utf8 = text.utf8
+        let labelEnd = utf8.index(utf8.startIndex, offsetBy: length)
+        let restStart = utf8.index(labelEnd, offsetBy: gap)
+        return (String(text[..<labelEnd]), text[restStart...], gap)
+    }
+
+    /// The byte length of the label `line` starts with and the spaces after it, read from
+    /// its first twelve bytes; nil when it starts with none or nothing follows it.
+    private static func labelLength(_ line: UnsafeBufferPointer<UInt8>) -> (length: Int, gap: Int)? {
+        let bytes = UnsafeBufferPointer(rebasing: line.prefix(12))
         var i = 0
         if bytes.first == 0x28 {  // "(" label ")"
             i = 1
@@ -105,11 +125,8 @@ enum LayoutShapes {
         }
         var gap = 0
         while i + gap < bytes.count, bytes[i + gap] == 0x20 { gap += 1 }
-        guard gap > 0, i + gap < text.utf8.count else { return nil }
-        let utf8 = text.utf8
-        let labelEnd = utf8.index(utf8.startIndex, offsetBy: i)
-        let restStart = utf8.index(labelEnd, offsetBy: gap)
-        return (String(text[..<labelEnd]), text[restStart...], gap)
+        guard gap > 0, i + gap < line.count else { return nil }
+        return (i, gap)
     }
 
     /// The cells of a line split at runs of three or more spaces, each with its column

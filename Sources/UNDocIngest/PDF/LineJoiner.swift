@@ -3,34 +3,36 @@
 enum LineJoiner {
     /// `dropHyphen(left, right)` decides a line-end hyphen between "recom-" and "mendations":
     /// true joins "recommendations", false keeps "money-laundering".
+    /// (Joined as bytes; Characters are read only at a line-end hyphen, and only where the
+    /// bytes around it are not ASCII.)
     static func join(_ lines: [String], dropHyphen: (Substring, Substring) -> Bool = { _, _ in false }) -> String {
-        var out = ""
+        if lines.count == 1 { return collapse(lines[0]) }
+        var out: [UInt8] = []
         out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
         for line in lines {
             let piece = collapse(line)
             if piece.isEmpty { continue }
             if out.isEmpty {
-                out = piece
+                out.append(contentsOf: piece.utf8)
                 continue
             }
-            if endsWithWordHyphen(out), let first = piece.first, first.isLowercase {
-                let left = lastWord(of: out)
+            if endsWithWordHyphen(out), startsLowercase(piece) {
+                let left = lastWord(of: String(decoding: out, as: UTF8.self))
                 let right = piece.prefix { $0.isLetter }
                 if dropHyphen(left.dropLast(), right) { out.removeLast() }
-                out += piece
             } else {
-                out += " "
-                out += piece
+                out.append(0x20)
             }
+            out.append(contentsOf: piece.utf8)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text with every run of spaces and tabs as one space (bytewise: this runs on
     /// every line of a long PDF).
     static func collapse(_ line: String) -> String {
         var line = line
-        return line.withUTF8 { bytes -> String in
+        let collapsed = line.withUTF8 { bytes -> String? in
             var previousSpace = false
             var clean = true
             for byte in bytes {
@@ -41,7 +43,8 @@ enum LineJoiner {
                 }
                 previousSpace = space
             }
-            if clean { return String(decoding: bytes, as: UTF8.self) }
+            // Most lines have nothing to collapse: the line itself, not a copy.
+            if clean { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pending = false
@@ -56,12 +59,27 @@ enum LineJoiner {
             }
             return String(decoding: out, as: UTF8.self)
         }
+        return collapsed ?? line
     }
 
-    private static func endsWithWordHyphen(_ text: String) -> Bool {
-        guard text.hasSuffix("-") else { return false }
-        let before = text.dropLast().last
-        return before?.isLetter ?? false
+    /// Ends in a hyphen after a letter: "recom-" but not "1990-" or "-".
+    private static func endsWithWordHyphen(_ text: [UInt8]) -> Bool {
+        guard text.count >= 2, text[text.count - 1] == 0x2D else { return false }
+        let before = text[text.count - 2]
+        if before < 0x80, text.count < 3 || text[text.count - 3] < 0x80 {
+            return (before | 0x20) >= 0x61 && (before | 0x20) <= 0x7A
+        }
+        // A letter of another script, or one with a combining accent.
+        let string = String(decoding: text, as: UTF8.self)
+        return string.hasSuffix("-") && (string.dropLast().last?.isLetter ?? false)
+    }
+
+    /// Starts with a lowercase letter (the rest of a word broken at a hyphen).
+    private static func startsLowercase(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        if first < 0x80, (bytes.next() ?? 0) < 0x80 { return first >= 0x61 && first <= 0x7A }
+        return text.first?.isLowercase ?? false
     }
 
     private static func lastWord(of text: String) -> Substring {
