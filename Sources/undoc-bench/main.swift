@@ -14,6 +14,9 @@
 //                                                                 (default Corpus/002_02cf9ff3ef13c05f.txt) N times:
 //                                                                 ms per encode and MB/s of JSON, against
 //                                                                 Foundation's JSONEncoder with the same options
+//   swift run -c release undoc-bench pdf-text FILE... [--rounds N] the PDF normaliser alone on `pdftotext -layout`
+//                                                                 output saved in FILE (pdftotext -layout -enc UTF-8
+//                                                                 -eol unix X.pdf FILE): ms per file and MB/s
 //
 // Figures and how they were taken are recorded in BENCHMARKS.md.
 import Foundation
@@ -163,6 +166,24 @@ case "json":
     }
     print("peak memory: \(peakMemory() / 1_048_576) MB")
 
+case "pdf-text":
+    let files = arguments.dropFirst().filter { !$0.hasPrefix("--") && Int($0) == nil }
+    if files.isEmpty { fail("usage: undoc-bench pdf-text FILE... [--rounds N]") }
+    let rounds = value(of: "--rounds", in: arguments).flatMap(Int.init) ?? 300
+    for file in files {
+        guard let output = FileManager.default.contents(atPath: file).map(Array.init) else { fail("cannot read \(file)") }
+        // The first normalisation in a process, then `rounds` more (under callgrind, run with
+        // a few rounds and divide).
+        var start = now()
+        var pages = PDFReader.normalize(pdftotextOutput: output, name: file).bytes.count
+        let first = now() - start
+        start = now()
+        for _ in 0..<rounds { pages &+= PDFReader.normalize(pdftotextOutput: output, name: file).bytes.count }
+        let each = (now() - start) / Double(rounds)
+        print(String(format: "%@: %d bytes, first %.3f ms, then %.3f ms per normalisation, %.1f MB/s (checksum %d)",
+                     file, output.count, first * 1000, each * 1000, Double(output.count) / 1_048_576 / each, pages))
+    }
+
 default:
-    fail("unknown mode '\(mode)': use corpus, large, json or generate")
+    fail("unknown mode '\(mode)': use corpus, large, json, pdf-text, normalize or generate")
 }
