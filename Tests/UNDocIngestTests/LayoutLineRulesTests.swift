@@ -75,4 +75,27 @@ struct LayoutLineRulesTests {
         #expect(BodyBuilder.firstWordColumns(" leading") == 0)
         #expect(BodyBuilder.firstWordColumns("") == 0)
     }
+
+    @Test("pages: form feeds end lines and pages, blank lines are counted, the last line needs no line feed")
+    func pages() {
+        let text = "  Title\n\n\n\tIndented   gap\r\nCafé  crème\n\u{0C}Page two\n\n  last"
+        let pages = LayoutText.pages(Array(text.utf8))
+        #expect(pages.count == 2)
+        #expect(pages[0].map(\.text) == ["Title", "Indented   gap", "Café  crème"])
+        #expect(pages[0].map(\.indent) == [2, 8, 0])
+        #expect(pages[0].map(\.blankBefore) == [0, 2, 0])
+        #expect(pages[0].map(\.hasGap) == [false, true, false])
+        #expect(pages[0].map(\.columns) == [5, 14, 11])
+        #expect(pages[1].map(\.text) == ["Page two", "last"])
+        #expect(pages[1].map(\.page) == [2, 2])
+        #expect(pages[1].map(\.blankBefore) == [0, 1])
+        // A page with no text still counts; so does one ending the output.
+        #expect(LayoutText.pages(Array("one\n\u{0C}\u{0C}three\n\u{0C}".utf8)).map { $0.map(\.text) } == [["one"], [], ["three"]])
+        #expect(LayoutText.pages([]).isEmpty)
+        // Gaps are three spaces together, wherever they fall.
+        for (line, gap) in [("a  b", false), ("a   b", true), ("ab  c   d", true), ("a b c d", false), ("a    b", true)] {
+            #expect(LayoutText.pages(Array(line.utf8)).first?.first?.hasGap == gap, "\(line)")
+        }
+    }
 }
+

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One non-blank line of `pdftotext -layout` output.
 struct LayoutLine {
     /// The line without its indentation and trailing spaces.
@@ -22,61 +30,100 @@ enum LayoutText {
         bytes.withUnsafeBufferPointer { pages(in: $0) }
     }
 
-    /// Read through a buffer pointer: every byte of the document passes here twice (once to
-    /// find line ends, once to measure the line).
+    /// Line ends are found with `memchr` and each line is measured in one pass without
+    /// overflow checks: every byte of the document passes here.
     private static func pages(in bytes: UnsafeBufferPointer<UInt8>) -> [[LayoutLine]] {
-        var pages: [[LayoutLine]] = []
-        var current: [LayoutLine] = []
-        var blank = 0
+        var pages = PageCollector()
+        guard let base = bytes.baseAddress else { return pages.finished() }
+        let count = bytes.count
         var lineStart = 0
-        var page = 1
-        func finishLine(_ end: Int) {
-            var start = lineStart
-            var indent = 0
-            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 {
-                indent += bytes[start] == 0x09 ? 8 : 1
-                start += 1
+        while true {
+            let end = memchr(base + lineStart, 0x0A, count - lineStart)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+            // A form feed ends a line and a page (pdftotext writes one before each page's first line).
+            var segment = lineStart
+            while let feed = memchr(base + segment, 0x0C, end - segment) {
+                let at = base.distance(to: feed.assumingMemoryBound(to: UInt8.self))
+                pages.add(measure(base + segment, base + at, page: pages.page))
+                pages.endPage()
+                segment = at + 1
             }
-            var stop = end
-            while stop > start, bytes[stop - 1] == 0x20 || bytes[stop - 1] == 0x09 || bytes[stop - 1] == 0x0D { stop -= 1 }
-            if stop == start {
+            if end < count {
+                pages.add(measure(base + segment, base + end, page: pages.page))
+                lineStart = end + 1
+            } else {
+                // The text's last line, when it does not end with a line feed.
+                if segment < count { pages.add(measure(base + segment, base + count, page: pages.page)) }
+                break
+            }
+        }
+        return pages.finished()
+    }
+
+    /// The pages read so far, and the blank lines above the next line.
+    private struct PageCollector {
+        private var pages: [[LayoutLine]] = []
+        private var current: [LayoutLine] = []
+        private var blank = 0
+        private(set) var page = 1
+
+        /// A line, or nil for a blank one.
+        mutating func add(_ line: LayoutLine?) {
+            guard var line else {
                 blank += 1
                 return
             }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
-            // Measured here, while the bytes are at hand: every later stage asks.
-            var run = 0
-            var gap = false
-            var columns = 0
-            for index in start..<stop {
-                let byte = bytes[index]
-                run = byte == 0x20 ? run + 1 : 0
-                if run == 3 { gap = true }
-                if byte & 0xC0 != 0x80 { columns += 1 }
-            }
-            current.append(LayoutLine(text: text, indent: indent, page: page, blankBefore: current.isEmpty ? 0 : blank,
-                                      hasGap: gap, columns: columns))
+            line.blankBefore = current.isEmpty ? 0 : blank
+            current.append(line)
             blank = 0
         }
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            // Line feeds and form feeds are the only bytes below 0x0D that matter.
-            guard byte <= 0x0C else { continue }
-            if byte == 0x0A {
-                finishLine(index)
-                lineStart = index + 1
-            } else if byte == 0x0C {
-                finishLine(index)
-                lineStart = index + 1
-                pages.append(current)
-                current = []
-                blank = 0
-                page += 1
+
+        mutating func endPage() {
+            pages.append(current)
+            current = []
+            blank = 0
+            page += 1
+        }
+
+        consuming func finished() -> [[LayoutLine]] {
+            if !current.isEmpty { pages.append(current) }
+            return pages
+        }
+    }
+
+    /// The line from `start` to `end` without its indentation and trailing spaces, measured;
+    /// nil when it is blank.
+    private static func measure(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, page: Int) -> LayoutLine? {
+        var first = start
+        var indent = 0
+        while first < end, first.pointee == 0x20 || first.pointee == 0x09 {
+            indent &+= first.pointee == 0x09 ? 8 : 1
+            first += 1
+        }
+        var stop = end
+        while stop > first, stop[-1] == 0x20 || stop[-1] == 0x09 || stop[-1] == 0x0D { stop -= 1 }
+        guard stop > first else { return nil }
+        // Measured here, while the bytes are at hand: every later stage asks. Columns count
+        // characters (UTF-8 lead bytes); a gap is a run of three spaces.
+        let line = UnsafeBufferPointer(start: first, count: stop - first)
+        var columns = 0
+        for byte in line { columns &+= byte & 0xC0 != 0x80 ? 1 : 0 }
+        var gap = false
+        var index = 2
+        while index < line.count {
+            if line[index] != 0x20 {
+                index &+= 3
+            } else if line[index - 1] != 0x20 {
+                index &+= 2
+            } else if line[index - 2] != 0x20 {
+                index &+= 1
+            } else {
+                gap = true
+                break
             }
         }
-        if lineStart < bytes.count { finishLine(bytes.count) }
-        if !current.isEmpty { pages.append(current) }
-        return pages
+        return LayoutLine(text: String(decoding: line, as: UTF8.self), indent: indent, page: page, blankBefore: 0,
+                          hasGap: gap, columns: columns)
     }
 }
 

@@ -45,19 +45,25 @@ enum LineJoiner {
             }
             // Most lines have nothing to collapse: the line itself, not a copy.
             if clean { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pending = false
-            for byte in bytes {
-                if byte == 0x20 || byte == 0x09 {
-                    pending = true
-                    continue
+            // Only ASCII spaces are dropped, so what is left is as valid UTF-8 as the line.
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pending = false
+                for byte in bytes {
+                    if byte == 0x20 || byte == 0x09 {
+                        pending = true
+                        continue
+                    }
+                    if pending, count > 0 {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    pending = false
+                    out[count] = byte
+                    count += 1
                 }
-                if pending, !out.isEmpty { out.append(0x20) }
-                pending = false
-                out.append(byte)
+                return count
             }
-            return String(decoding: out, as: UTF8.self)
         }
         return collapsed ?? line
     }
