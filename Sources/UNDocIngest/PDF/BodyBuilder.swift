@@ -146,8 +146,9 @@ struct BodyBuilder {
         return last == 0x2E || last == 0x3B || last == 0x3A || last == 0x21 || last == 0x3F
     }
 
-    /// The columns of the text's first word (up to its first space), read bytewise: this is
-    /// asked of most lines, and reading Characters cost an eighth of normalising a page.
+    /// The columns (UTF-8 lead bytes, as pdftotext counts them) of the text's first word, up
+    /// to its first space, read bytewise: this is asked of most lines, and reading Characters
+    /// cost an eighth of normalising a page.
     static func firstWordColumns(_ text: String) -> Int {
         var count = 0
         for byte in text.utf8 {
@@ -155,11 +156,6 @@ struct BodyBuilder {
             if byte & 0xC0 != 0x80 { count += 1 }
         }
         return count
-    }
-
-    /// Characters as pdftotext counts columns (UTF-8 lead bytes).
-    static func columns(_ text: some StringProtocol) -> Int {
-        text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// The most common indentation of each page's plain text lines (not labels or table rows).
