@@ -175,13 +175,13 @@ case "pdf-text":
         // The first normalisation in a process, then `rounds` more (under callgrind, run with
         // a few rounds and divide).
         var start = now()
-        var pages = PDFReader.normalize(pdftotextOutput: output, name: file).bytes.count
+        var checksum = PDFReader.normalize(pdftotextOutput: output, name: file).bytes.count
         let first = now() - start
         start = now()
-        for _ in 0..<rounds { pages &+= PDFReader.normalize(pdftotextOutput: output, name: file).bytes.count }
+        for _ in 0..<rounds { checksum &+= PDFReader.normalize(pdftotextOutput: output, name: file).bytes.count }
         let each = (now() - start) / Double(rounds)
         print(String(format: "%@: %d bytes, first %.3f ms, then %.3f ms per normalisation, %.1f MB/s (checksum %d)",
-                     file, output.count, first * 1000, each * 1000, Double(output.count) / 1_048_576 / each, pages))
+                     file, output.count, first * 1000, each * 1000, Double(output.count) / 1_048_576 / each, checksum))
     }
 
 default:
