@@ -2,7 +2,7 @@
 """Times `undoc parse X.pdf` against `pdftotext X.pdf -` (the PDF ingestion ratio of
 BENCHMARKS.md). The commands take turns, several times over; the medians are compared.
 
-    swift build -c release --product undoc --static-swift-stdlib
+    UNDOC_FULLY_STATIC=1 swift build -c release --product undoc --static-swift-stdlib --disable-local-rpath
     python3 scripts/make-corpus-pdfs.py --pages 500 /tmp/long-500.pdf
     python3 scripts/bench-pdf.py .build/release/undoc Corpus/pdf/*.pdf /tmp/long-500.pdf
 """
