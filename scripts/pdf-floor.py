@@ -112,6 +112,9 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     undoc, files = sys.argv[1], sys.argv[2:]
+    for path in [undoc] + files:
+        if not os.path.isfile(path):
+            sys.exit(f"pdf-floor.py: {path}: no such file")
     runs = int(os.environ.get("RUNS", "101"))
     with tempfile.TemporaryDirectory() as directory:
         programs = build(directory)
